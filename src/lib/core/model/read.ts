@@ -1,0 +1,373 @@
+import {
+  CURRENT_VERSION,
+  EXPECTATIONS,
+  KINDS,
+  type DiagramDocument,
+  type DiagramEdge,
+  type DiagramNode
+} from './types';
+
+/**
+ * Reading a document: parse → schema check → migrate by `version`.
+ * One function for the CLI and the editor. It never throws: a document that cannot be
+ * used comes back as input errors, each naming the JSON path and the id at fault.
+ */
+
+export type InputErrorCode =
+  | 'not-json'
+  | 'root-not-object'
+  | 'nodes-not-array'
+  | 'edges-not-array'
+  | 'node-not-object'
+  | 'edge-not-object'
+  | 'bad-field'
+  | 'unknown-kind'
+  | 'duplicate-node-id'
+  | 'duplicate-edge-id'
+  | 'duplicate-edge'
+  | 'missing-node'
+  | 'self-loop'
+  | 'bad-hypervisor-type'
+  | 'bad-expect'
+  | 'unsupported-version';
+
+export interface InputError {
+  code: InputErrorCode;
+  /** JSON path of the offending value, e.g. `$.nodes[3].kind`. */
+  path: string;
+  /** The id of the node or edge at fault, when it has one. */
+  id?: string;
+  message: string;
+}
+
+export type ReadResult =
+  { ok: true; document: DiagramDocument } | { ok: false; errors: InputError[] };
+
+/** How many input errors are listed before the rest are summarised. */
+const MAX_ERRORS = 50;
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string')
+    return v === '' ? 'an empty string' : `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** Parse JSON text; a syntax error is reported with its line and column. */
+export function parseJson(
+  text: string
+): { ok: true; value: Json } | { ok: false; error: InputError } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(raw);
+    let where = '';
+    if (m) {
+      const { line, column } = lineColumn(body, Number(m[1]));
+      where = ` at line ${line}, column ${column}`;
+    } else if (body.trim() === '') {
+      where = ': the input is empty';
+    }
+    const detail = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
+    return {
+      ok: false,
+      error: {
+        code: 'not-json',
+        path: '$',
+        message: `not valid JSON${where}${body.trim() === '' ? '' : ` (${detail})`}`
+      }
+    };
+  }
+}
+
+/** Read a document from text (a `.json` file's contents). */
+export function readDocument(text: string): ReadResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  return checkDocument(parsed.value);
+}
+
+/**
+ * Schema check and migration of an already parsed value. The returned document is a
+ * fresh copy: the input is never mutated. Unknown fields are kept.
+ */
+export function checkDocument(value: Json): ReadResult {
+  const errors: InputError[] = [];
+  const fail = (e: InputError) => {
+    errors.push(e);
+  };
+
+  if (!isObject(value)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'root-not-object',
+          path: '$',
+          message: `the document must be a JSON object with "nodes" and "edges", but it is ${describe(value)}`
+        }
+      ]
+    };
+  }
+
+  // Version first: a document from a newer stackdraw may mean anything.
+  const version = value.version === undefined ? CURRENT_VERSION : value.version;
+  if (version !== CURRENT_VERSION) {
+    const newer = typeof version === 'number' && version > CURRENT_VERSION;
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'unsupported-version',
+          path: '$.version',
+          message: `unsupported version ${JSON.stringify(version)}: this stackdraw reads version ${CURRENT_VERSION}${
+            newer ? ' (the file was written by a newer stackdraw)' : ''
+          }`
+        }
+      ]
+    };
+  }
+
+  if (!Array.isArray(value.nodes)) {
+    fail({
+      code: 'nodes-not-array',
+      path: '$.nodes',
+      message:
+        value.nodes === undefined
+          ? '"nodes" is missing: a document needs a "nodes" array'
+          : `"nodes" must be an array, but it is ${describe(value.nodes)}`
+    });
+  }
+  if (value.edges !== undefined && !Array.isArray(value.edges)) {
+    fail({
+      code: 'edges-not-array',
+      path: '$.edges',
+      message: `"edges" must be an array, but it is ${describe(value.edges)}`
+    });
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const rawNodes = value.nodes as Json[];
+  const rawEdges = (value.edges ?? []) as Json[];
+  const nodes: DiagramNode[] = [];
+  const nodeIndex = new Map<string, number>();
+
+  const requireString = (
+    obj: Record<string, Json>,
+    field: string,
+    path: string,
+    id: string | undefined,
+    allowEmpty: boolean
+  ): string | undefined => {
+    const v = obj[field];
+    const at = `${path}.${field}`;
+    const who =
+      id !== undefined ? ` (${path.startsWith('$.nodes') ? 'node' : 'edge'} ${quote(id)})` : '';
+    if (v === undefined) {
+      fail({ code: 'bad-field', path: at, id, message: `"${field}" is missing${who}` });
+      return undefined;
+    }
+    if (typeof v !== 'string') {
+      fail({
+        code: 'bad-field',
+        path: at,
+        id,
+        message: `"${field}" must be a string, but it is ${describe(v)}${who}`
+      });
+      return undefined;
+    }
+    if (!allowEmpty && v === '') {
+      fail({ code: 'bad-field', path: at, id, message: `"${field}" is empty${who}` });
+      return undefined;
+    }
+    return v;
+  };
+
+  rawNodes.forEach((raw, i) => {
+    const path = `$.nodes[${i}]`;
+    if (!isObject(raw)) {
+      fail({
+        code: 'node-not-object',
+        path,
+        message: `each node must be an object, but this one is ${describe(raw)}`
+      });
+      return;
+    }
+    const idValue = typeof raw.id === 'string' && raw.id !== '' ? raw.id : undefined;
+    const id = requireString(raw, 'id', path, undefined, false);
+    const kind = requireString(raw, 'kind', path, idValue, false);
+    const label = requireString(raw, 'label', path, idValue, true);
+    const who = idValue !== undefined ? ` (node ${quote(idValue)})` : '';
+    let good = id !== undefined && kind !== undefined && label !== undefined;
+    if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+      fail({
+        code: 'unknown-kind',
+        path: `${path}.kind`,
+        id: idValue,
+        message: `unknown kind ${quote(kind)}${who}: use one of ${KINDS.join(', ')}`
+      });
+      good = false;
+    }
+    if (raw.hypervisorType !== undefined && raw.hypervisorType !== 1 && raw.hypervisorType !== 2) {
+      fail({
+        code: 'bad-hypervisor-type',
+        path: `${path}.hypervisorType`,
+        id: idValue,
+        message: `"hypervisorType" must be 1 or 2, but it is ${describe(raw.hypervisorType)}${who}`
+      });
+      good = false;
+    }
+    if (raw.expect !== undefined && !(EXPECTATIONS as readonly Json[]).includes(raw.expect)) {
+      fail({
+        code: 'bad-expect',
+        path: `${path}.expect`,
+        id: idValue,
+        message: `"expect" must be one of ${EXPECTATIONS.join(', ')}, but it is ${describe(raw.expect)}${who}`
+      });
+      good = false;
+    }
+    if (id !== undefined) {
+      const first = nodeIndex.get(id);
+      if (first !== undefined) {
+        fail({
+          code: 'duplicate-node-id',
+          path: `${path}.id`,
+          id,
+          message: `duplicate node id ${quote(id)}: $.nodes[${first}] already uses it`
+        });
+        good = false;
+      } else {
+        nodeIndex.set(id, i);
+      }
+    }
+    if (good) nodes.push({ ...(raw as object) } as DiagramNode);
+  });
+
+  const edges: DiagramEdge[] = [];
+  const edgeIndex = new Map<string, number>();
+  const pairIndex = new Map<string, number>();
+  rawEdges.forEach((raw, i) => {
+    const path = `$.edges[${i}]`;
+    if (!isObject(raw)) {
+      fail({
+        code: 'edge-not-object',
+        path,
+        message: `each edge must be an object, but this one is ${describe(raw)}`
+      });
+      return;
+    }
+    const idValue = typeof raw.id === 'string' && raw.id !== '' ? raw.id : undefined;
+    const id = requireString(raw, 'id', path, undefined, false);
+    const source = requireString(raw, 'source', path, idValue, false);
+    const target = requireString(raw, 'target', path, idValue, false);
+    const who = idValue !== undefined ? ` (edge ${quote(idValue)})` : '';
+    let good = id !== undefined && source !== undefined && target !== undefined;
+    if (id !== undefined) {
+      const first = edgeIndex.get(id);
+      if (first !== undefined) {
+        fail({
+          code: 'duplicate-edge-id',
+          path: `${path}.id`,
+          id,
+          message: `duplicate edge id ${quote(id)}: $.edges[${first}] already uses it`
+        });
+        good = false;
+      } else {
+        edgeIndex.set(id, i);
+      }
+    }
+    for (const [field, ref] of [
+      ['source', source],
+      ['target', target]
+    ] as const) {
+      if (ref !== undefined && !nodeIndex.has(ref)) {
+        fail({
+          code: 'missing-node',
+          path: `${path}.${field}`,
+          id: idValue,
+          message: `${field} ${quote(ref)}${who} names a node that does not exist`
+        });
+        good = false;
+      }
+    }
+    if (source !== undefined && source === target) {
+      fail({
+        code: 'self-loop',
+        path,
+        id: idValue,
+        message: `edge${who} goes from node ${quote(source)} to itself: a layer cannot run on itself`
+      });
+      good = false;
+    }
+    if (source !== undefined && target !== undefined) {
+      const key = `${source}\u0000${target}`;
+      const first = pairIndex.get(key);
+      if (first !== undefined) {
+        fail({
+          code: 'duplicate-edge',
+          path,
+          id: idValue,
+          message: `edge${who} repeats $.edges[${first}]: both say ${quote(target)} runs on ${quote(source)}`
+        });
+        good = false;
+      } else {
+        pairIndex.set(key, i);
+      }
+    }
+    if (good) edges.push({ ...(raw as object) } as DiagramEdge);
+  });
+
+  if (errors.length) {
+    if (errors.length > MAX_ERRORS) {
+      const rest = errors.length - MAX_ERRORS;
+      errors.length = MAX_ERRORS;
+      errors.push({ code: errors[0].code, path: '$', message: `… and ${rest} more input errors` });
+    }
+    return { ok: false, errors };
+  }
+
+  const document: DiagramDocument = {
+    ...(value as object),
+    version: 1,
+    nodes,
+    edges
+  } as DiagramDocument;
+  return { ok: true, document: migrate(document) };
+}
+
+/** Bring an older document up to the current format. Version 1 is the first: nothing to do. */
+export function migrate(doc: DiagramDocument): DiagramDocument {
+  return doc;
+}
+
+/** One line for an input error, e.g. `$.nodes[2].kind (node "x"): unknown kind "vm"`. */
+export function formatInputError(e: InputError): string {
+  return `${e.path}: ${e.message}`;
+}

@@ -1,0 +1,119 @@
+import type { DiagramDocument, DiagramNode } from '../model/types';
+import { expectationName, nodeName } from './messages';
+import type { Classification, Lang, StackReport, ValidationReport } from './types';
+
+/** Display names of the classifications (badges, status line, CLI). */
+export const CLASSIFICATION_NAMES: Record<Lang, Record<Classification, string>> = {
+  en: {
+    dedicated: 'Dedicated server',
+    type1: 'Type 1 stack',
+    type2: 'Type 2 stack',
+    incomplete: 'Incomplete stack',
+    invalid: 'Invalid stack'
+  },
+  ko: {
+    dedicated: '전용 서버',
+    type1: 'Type 1 스택',
+    type2: 'Type 2 스택',
+    incomplete: '미완성 스택',
+    invalid: '잘못된 스택'
+  }
+};
+
+/** A stack has no error of its own and meets its expectation, if it has one. */
+export function stackIsValid(stack: StackReport): boolean {
+  return stack.classification !== 'invalid' && stack.expectationMet !== false;
+}
+
+/** One line per stack, e.g. `Dell R740: Type 2 stack, valid`. */
+export function stackLine(
+  stack: StackReport,
+  nodes: ReadonlyMap<string, DiagramNode>,
+  lang: Lang
+): string {
+  const name = nodeName(nodes.get(stack.root), stack.root);
+  const nested = stack.nested ? (lang === 'ko' ? ' (중첩)' : ' (nested)') : '';
+  const verdict = stackIsValid(stack)
+    ? lang === 'ko'
+      ? '유효'
+      : 'valid'
+    : lang === 'ko'
+      ? '오류 있음'
+      : 'invalid';
+  let expectation = '';
+  if (stack.expect) {
+    const what = expectationName(stack.expect, lang);
+    expectation =
+      lang === 'ko'
+        ? `; 기대: ${what} ${stack.expectationMet ? '충족' : '미충족'}`
+        : `; expected ${what}: ${stack.expectationMet ? 'met' : 'not met'}`;
+  }
+  const what = CLASSIFICATION_NAMES[lang][stack.classification];
+  // An invalid stack says so once; the others say whether they are valid as drawn.
+  if (stack.classification === 'invalid') return `${name}: ${what}${nested}${expectation}`;
+  return `${name}: ${what}${nested}, ${verdict}${expectation}`;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countDiagnostics(report: ValidationReport): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const d of report.diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** "2 errors, 1 warning" / "오류 2개, 경고 1개"; empty parts left out. */
+export function countsText(counts: Counts, lang: Lang): string {
+  const parts: string[] = [];
+  if (lang === 'ko') {
+    if (counts.error) parts.push(`오류 ${counts.error}개`);
+    if (counts.warning) parts.push(`경고 ${counts.warning}개`);
+    if (counts.info) parts.push(`참고 ${counts.info}개`);
+    return parts.join(', ') || '문제 없음';
+  }
+  const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  if (counts.error) parts.push(n(counts.error, 'error'));
+  if (counts.warning) parts.push(n(counts.warning, 'warning'));
+  if (counts.info) parts.push(n(counts.info, 'note'));
+  return parts.join(', ') || 'no problems';
+}
+
+export function nodeMap(doc: DiagramDocument): Map<string, DiagramNode> {
+  return new Map(doc.nodes.map((n) => [n.id, n]));
+}
+
+/**
+ * The report in the CLI's JSON shape: exactly the documented fields, nothing internal.
+ */
+export function reportToJson(report: ValidationReport): object {
+  return {
+    valid: report.valid,
+    stacks: report.stacks.map((s) => {
+      const out: Record<string, unknown> = {
+        root: s.root,
+        classification: s.classification,
+        nested: s.nested,
+        nodes: s.nodes
+      };
+      if (s.expect !== undefined) {
+        out.expect = s.expect;
+        out.expectationMet = s.expectationMet;
+      }
+      return out;
+    }),
+    diagnostics: report.diagnostics.map((d) => {
+      const out: Record<string, unknown> = {
+        rule: d.rule,
+        severity: d.severity,
+        nodes: d.nodes,
+        message: d.message
+      };
+      if (d.hint !== undefined) out.hint = d.hint;
+      return out;
+    })
+  };
+}
