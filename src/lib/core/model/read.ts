@@ -6,6 +6,7 @@ import {
   type DiagramEdge,
   type DiagramNode
 } from './types';
+import { locateJsonError } from './json-error';
 
 /**
  * Reading a document: parse → schema check → migrate by `version`.
@@ -85,25 +86,15 @@ export function parseJson(
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(raw);
-    let where = '';
-    if (m) {
-      const { line, column } = lineColumn(body, Number(m[1]));
-      where = ` at line ${line}, column ${column}`;
-    } else if (body.trim() === '') {
-      where = ': the input is empty';
+  } catch {
+    const located = locateJsonError(body);
+    let message = 'not valid JSON';
+    if (body.trim() === '') message += ': the input is empty';
+    else if (located) {
+      const { line, column } = lineColumn(body, located.offset);
+      message += ` at line ${line}, column ${column}: ${located.reason}`;
     }
-    const detail = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
-    return {
-      ok: false,
-      error: {
-        code: 'not-json',
-        path: '$',
-        message: `not valid JSON${where}${body.trim() === '' ? '' : ` (${detail})`}`
-      }
-    };
+    return { ok: false, error: { code: 'not-json', path: '$', message } };
   }
 }
 

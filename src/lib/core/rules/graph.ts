@@ -1,19 +1,20 @@
+import { compareIds, sortIds } from '../model/ids';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 
 /**
  * Index of a (schema-checked) document: who runs on whom, roots, stacks and loops.
  * Every walk is iterative, so a 10,000-layer chain cannot overflow the call stack.
+ * Every list is in natural id order, never file order: the same drawing gives the same
+ * report however its nodes and edges are ordered.
  */
 export interface StackGraph {
   nodes: readonly DiagramNode[];
   byId: ReadonlyMap<string, DiagramNode>;
-  /** Document index of each node id. */
-  order: ReadonlyMap<string, number>;
-  /** Hosts of each node (sources of edges that target it), in edge order. */
+  /** Hosts of each node (sources of edges that target it), in id order. */
   hosts: ReadonlyMap<string, readonly string[]>;
-  /** What runs on each node (targets of edges from it), in edge order. */
+  /** What runs on each node (targets of edges from it), in id order. */
   children: ReadonlyMap<string, readonly string[]>;
-  /** Hardware nodes with no host, in document order. */
+  /** Hardware nodes with no host, in id order. */
   roots: readonly string[];
 }
 
@@ -21,11 +22,7 @@ const EMPTY: readonly string[] = [];
 
 export function buildGraph(doc: DiagramDocument): StackGraph {
   const byId = new Map<string, DiagramNode>();
-  const order = new Map<string, number>();
-  doc.nodes.forEach((n, i) => {
-    byId.set(n.id, n);
-    order.set(n.id, i);
-  });
+  for (const n of doc.nodes) byId.set(n.id, n);
   const hosts = new Map<string, string[]>();
   const children = new Map<string, string[]>();
   for (const e of doc.edges) {
@@ -36,16 +33,32 @@ export function buildGraph(doc: DiagramDocument): StackGraph {
     if (!c) children.set(e.source, (c = []));
     c.push(e.target);
   }
-  const roots = doc.nodes.filter((n) => n.kind === 'hardware' && !hosts.has(n.id)).map((n) => n.id);
-  return { nodes: doc.nodes, byId, order, hosts, children, roots };
+  for (const list of hosts.values()) list.sort(compareIds);
+  for (const list of children.values()) list.sort(compareIds);
+  const roots = sortIds(
+    doc.nodes.filter((n) => n.kind === 'hardware' && !hosts.has(n.id)).map((n) => n.id)
+  );
+  return { nodes: doc.nodes, byId, hosts, children, roots };
 }
 
 export const hostsOf = (g: StackGraph, id: string) => g.hosts.get(id) ?? EMPTY;
 export const childrenOf = (g: StackGraph, id: string) => g.children.get(id) ?? EMPTY;
 
-/** Sort ids by document order. */
-export function inDocumentOrder(g: StackGraph, ids: Iterable<string>): string[] {
-  return [...ids].sort((a, b) => g.order.get(a)! - g.order.get(b)!);
+/**
+ * A stack's nodes bottom-up: breadth first from the root, siblings in id order.
+ */
+export function stackOrder(g: StackGraph, root: string): string[] {
+  const seen = new Set<string>([root]);
+  const out = [root];
+  for (let i = 0; i < out.length; i++) {
+    for (const c of childrenOf(g, out[i])) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        out.push(c);
+      }
+    }
+  }
+  return out;
 }
 
 /** Every node reachable upwards (through `children`) from the starts, starts included. */
@@ -139,14 +152,12 @@ export function findLoops(g: StackGraph): string[][] {
  */
 export function loopPath(g: StackGraph, component: readonly string[]): string[] {
   const members = new Set(component);
-  const start = [...component].sort()[0];
+  const start = sortIds(component)[0];
   const prev = new Map<string, string>();
   const queue = [start];
   for (let qi = 0; qi < queue.length; qi++) {
     const id = queue[qi];
-    const kids = childrenOf(g, id)
-      .filter((c) => members.has(c))
-      .sort();
+    const kids = childrenOf(g, id).filter((c) => members.has(c));
     for (const c of kids) {
       if (c === start) {
         const path = [id];

@@ -98,7 +98,7 @@ export interface StackReport {
   root: string;
   classification: Classification;
   nested: boolean;
-  /** Every node of the stack, in document order. */
+  /** Every node of the stack, bottom-up (breadth first from the root, siblings in id order). */
   nodes: string[];
   expect?: Expectation;
   expectationMet?: boolean;

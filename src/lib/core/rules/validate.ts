@@ -1,4 +1,5 @@
 import { catalogEntryFor, declaredType } from '../model/catalog';
+import { compareIds, sortIds } from '../model/ids';
 import { isSystemKind } from '../model/kinds';
 import type {
   DiagramDocument,
@@ -12,9 +13,9 @@ import {
   childrenOf,
   findLoops,
   hostsOf,
-  inDocumentOrder,
   loopPath,
   reachableFrom,
+  stackOrder,
   type StackGraph
 } from './graph';
 import { renderFinding } from './messages';
@@ -74,7 +75,7 @@ function systemsOn(g: StackGraph, hw: string): string[] {
       for (const cc of childrenOf(g, c)) if (isSystemKind(g.byId.get(cc)!.kind)) found.add(cc);
     }
   }
-  return inDocumentOrder(g, found);
+  return sortIds(found);
 }
 
 const ofKind = (g: StackGraph, ids: readonly string[], ...kinds: NodeKind[]) =>
@@ -85,7 +86,7 @@ function checkExpectation(
   g: StackGraph,
   root: string,
   expect: Expectation,
-  stack: ReadonlySet<string>
+  stack: readonly string[]
 ): ExpectationProblem | undefined {
   const systems = systemsOn(g, root);
   if (systems.length === 0) return { problem: 'nothing-installed' };
@@ -115,7 +116,7 @@ function checkExpectation(
   }
   // dedicated
   if (sys.kind === 'hypervisor') return { problem: 'hypervisor-on-hardware', hv: sys.id };
-  const hv = inDocumentOrder(g, stack).find((id) => g.byId.get(id)!.kind === 'hypervisor');
+  const hv = stack.find((id) => g.byId.get(id)!.kind === 'hypervisor');
   return hv ? { problem: 'has-hypervisor', hv } : undefined;
 }
 
@@ -197,7 +198,7 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     for (const id of component) loopMembers.add(id);
     findings.push({
       rule: 'cycle',
-      members: inDocumentOrder(g, component),
+      members: sortIds(component),
       path: loopPath(g, component)
     });
   }
@@ -229,7 +230,7 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
       // The top of a broken chain: list what runs on it, equally unplaced.
       const above = reachableFrom(g, [node.id], (id) => placed.has(id));
       above.delete(node.id);
-      findings.push({ rule: 'unplaced', node: node.id, above: inDocumentOrder(g, above) });
+      findings.push({ rule: 'unplaced', node: node.id, above: sortIds(above) });
     }
 
     const declared = declaredType(node);
@@ -281,7 +282,7 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   }
 
   // Roots and their stacks.
-  const stackSets = g.roots.map((root) => reachableFrom(g, [root]));
+  const stackLists = g.roots.map((root) => stackOrder(g, root));
   g.roots.forEach((root) => {
     const systems = systemsOn(g, root);
     if (systems.length > 1) findings.push({ rule: 'one-bare-metal-system', hw: root, systems });
@@ -296,13 +297,13 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   }
 
   const stacks: StackReport[] = g.roots.map((root, i) => {
-    const members = stackSets[i];
+    const members = stackLists[i];
     const classification = classify(g, root, members, errorNamed);
     const report: StackReport = {
       root,
       classification,
-      nested: [...members].some((id) => nestedNamed.has(id)),
-      nodes: inDocumentOrder(g, members)
+      nested: members.some((id) => nestedNamed.has(id)),
+      nodes: members
     };
     const rootExpect = g.byId.get(root)!.expect;
     const expect = rootExpect ?? options.expect;
@@ -330,13 +331,12 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     if (fix) d.fix = fix;
     return d;
   });
-  const firstIndex = (d: Diagnostic) =>
-    d.nodes.reduce((m, id) => Math.min(m, g.order.get(id)!), Infinity);
   diagnostics.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      firstIndex(a) - firstIndex(b) ||
-      RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!
+      RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
+      compareIdLists(a.nodes, b.nodes) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 
   return {
@@ -346,10 +346,18 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   };
 }
 
+function compareIdLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const c = compareIds(a[i], b[i]);
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
+
 function classify(
   g: StackGraph,
   root: string,
-  members: ReadonlySet<string>,
+  members: readonly string[],
   errorNamed: ReadonlySet<string>
 ): Classification {
   for (const id of members) if (errorNamed.has(id)) return 'invalid';

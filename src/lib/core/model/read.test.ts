@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument, readDocument, type InputError } from './read';
+
+const node = (id: string, kind = 'os', label = id) => ({ id, kind, label });
+const edge = (id: string, source: string, target: string) => ({ id, source, target });
+
+function errorsOf(value: unknown): InputError[] {
+  const r = typeof value === 'string' ? readDocument(value) : checkDocument(value);
+  // (strings are parsed as JSON text; wrap a string value in an object to check it as a value)
+  if (r.ok) throw new Error('expected input errors, got a document');
+  return r.errors;
+}
+
+function onlyError(value: unknown): InputError {
+  const errors = errorsOf(value);
+  expect(errors).toHaveLength(1);
+  return errors[0];
+}
+
+describe('readDocument: accepted documents', () => {
+  it('reads a valid document and keeps unknown fields', () => {
+    const r = checkDocument({
+      version: 1,
+      title: 'T',
+      theme: 'dark',
+      nodes: [
+        { id: 'hw', kind: 'hardware', label: 'Dell', expect: 'type1', colour: 'red' },
+        { id: 'esxi', kind: 'hypervisor', label: 'ESXi', product: 'VMware ESXi', hypervisorType: 1 }
+      ],
+      edges: [{ id: 'e1', source: 'hw', target: 'esxi', style: 'dashed' }]
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.document.theme).toBe('dark');
+    expect(r.document.nodes[0].colour).toBe('red');
+    expect(r.document.edges[0].style).toBe('dashed');
+  });
+
+  it('missing edges means no edges; an empty label is allowed', () => {
+    const r = checkDocument({ version: 1, nodes: [node('a', 'hardware', '')] });
+    expect(r.ok && r.document.edges).toEqual([]);
+  });
+
+  it('does not mutate its input', () => {
+    const input = { version: 1, nodes: [node('a', 'hardware')], edges: [] };
+    const copy = structuredClone(input);
+    const r = checkDocument(input);
+    expect(input).toEqual(copy);
+    expect(r.ok && r.document.nodes[0]).not.toBe(input.nodes[0]);
+  });
+
+  it('reads text with a byte-order mark', () => {
+    expect(readDocument('\ufeff{"version":1,"nodes":[]}').ok).toBe(true);
+  });
+});
+
+describe('readDocument: input errors name the JSON path and the id at fault', () => {
+  it('not JSON: says where', () => {
+    const e = onlyError('{\n  "version": 1,\n  "nodes": [,]\n}');
+    expect(e.code).toBe('not-json');
+    expect(e.path).toBe('$');
+    expect(e.message).toMatch(
+      /not valid JSON at line 3, column 13: unexpected "," where a value should be/
+    );
+  });
+
+  it('empty input is not JSON', () => {
+    expect(onlyError('  ').message).toMatch(/not valid JSON.*empty/);
+  });
+
+  it.each([[[]], ['"x"'], ['null'], [3]])('root not an object: %j', (value) => {
+    const e = onlyError(value);
+    expect(e.code).toBe('root-not-object');
+    expect(e.path).toBe('$');
+  });
+
+  it('nodes missing', () => {
+    const e = onlyError({ version: 1, edges: [] });
+    expect(e).toMatchObject({ code: 'nodes-not-array', path: '$.nodes' });
+    expect(e.message).toMatch(/missing/);
+  });
+
+  it('nodes not an array', () => {
+    const e = onlyError({ version: 1, nodes: {} });
+    expect(e).toMatchObject({ code: 'nodes-not-array', path: '$.nodes' });
+    expect(e.message).toMatch(/must be an array, but it is an object/);
+  });
+
+  it('edges not an array', () => {
+    expect(onlyError({ version: 1, nodes: [], edges: 'e' })).toMatchObject({
+      code: 'edges-not-array',
+      path: '$.edges'
+    });
+  });
+
+  it('a node that is not an object', () => {
+    expect(onlyError({ version: 1, nodes: [node('a'), 7] })).toMatchObject({
+      code: 'node-not-object',
+      path: '$.nodes[1]'
+    });
+  });
+
+  it('an edge that is not an object', () => {
+    expect(onlyError({ version: 1, nodes: [node('a', 'hardware')], edges: [null] })).toMatchObject({
+      code: 'edge-not-object',
+      path: '$.edges[0]'
+    });
+  });
+
+  it.each([
+    ['missing', undefined, /"id" is missing/],
+    ['empty', '', /"id" is empty/],
+    ['not a string', 5, /"id" must be a string, but it is number 5/]
+  ])('node id %s', (_what, id, message) => {
+    const e = onlyError({ version: 1, nodes: [{ id, kind: 'os', label: 'x' }] });
+    expect(e).toMatchObject({ code: 'bad-field', path: '$.nodes[0].id' });
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['missing', undefined, /"kind" is missing \(node "n"\)/],
+    ['empty', '', /"kind" is empty \(node "n"\)/],
+    ['not a string', ['os'], /"kind" must be a string, but it is an array \(node "n"\)/]
+  ])('node kind %s names the node id', (_what, kind, message) => {
+    const e = onlyError({ version: 1, nodes: [{ id: 'n', kind, label: 'x' }] });
+    expect(e).toMatchObject({ code: 'bad-field', path: '$.nodes[0].kind', id: 'n' });
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['missing', undefined, /"label" is missing/],
+    ['not a string', 12, /"label" must be a string/]
+  ])('label %s', (_what, label, message) => {
+    const e = onlyError({ version: 1, nodes: [{ id: 'n', kind: 'os', label }] });
+    expect(e).toMatchObject({ code: 'bad-field', path: '$.nodes[0].label', id: 'n' });
+    expect(e.message).toMatch(message);
+  });
+
+  it('unknown kind lists the kinds', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [node('hw', 'hardware'), node('vm', 'virtual-machine')]
+    });
+    expect(e).toMatchObject({ code: 'unknown-kind', path: '$.nodes[1].kind', id: 'vm' });
+    expect(e.message).toMatch(/unknown kind "virtual-machine" \(node "vm"\)/);
+    expect(e.message).toMatch(/hardware, firmware, hypervisor, os, service/);
+  });
+
+  it('duplicate node id points at both', () => {
+    const e = onlyError({ version: 1, nodes: [node('a'), node('b'), node('a')] });
+    expect(e).toMatchObject({ code: 'duplicate-node-id', path: '$.nodes[2].id', id: 'a' });
+    expect(e.message).toMatch(/\$\.nodes\[0\] already uses it/);
+  });
+
+  it('duplicate edge id', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [node('a', 'hardware'), node('b'), node('c', 'service')],
+      edges: [edge('x', 'a', 'b'), edge('x', 'b', 'c')]
+    });
+    expect(e).toMatchObject({ code: 'duplicate-edge-id', path: '$.edges[1].id', id: 'x' });
+  });
+
+  it('two edges with the same source and target', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [node('a', 'hardware'), node('b')],
+      edges: [edge('e1', 'a', 'b'), edge('e2', 'a', 'b')]
+    });
+    expect(e).toMatchObject({ code: 'duplicate-edge', path: '$.edges[1]', id: 'e2' });
+    expect(e.message).toMatch(/repeats \$\.edges\[0\]/);
+  });
+
+  it('an edge naming a node that does not exist', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [node('a', 'hardware')],
+      edges: [edge('e1', 'a', 'ghost')]
+    });
+    expect(e).toMatchObject({ code: 'missing-node', path: '$.edges[0].target', id: 'e1' });
+    expect(e.message).toMatch(/target "ghost" \(edge "e1"\) names a node that does not exist/);
+  });
+
+  it('an edge to a node rejected for another reason is not called missing', () => {
+    const errors = errorsOf({
+      version: 1,
+      nodes: [node('a', 'hardware'), node('b', 'vm')],
+      edges: [edge('e1', 'a', 'b')]
+    });
+    expect(errors.map((e) => e.code)).toEqual(['unknown-kind']);
+  });
+
+  it('an edge from a node to itself', () => {
+    const e = onlyError({ version: 1, nodes: [node('a')], edges: [edge('e1', 'a', 'a')] });
+    expect(e).toMatchObject({ code: 'self-loop', path: '$.edges[0]', id: 'e1' });
+  });
+
+  it.each([
+    ['source', { id: 'e1', target: 'a' }],
+    ['target', { id: 'e1', source: 'a', target: '' }]
+  ])('edge %s missing or empty', (field, e) => {
+    expect(onlyError({ version: 1, nodes: [node('a')], edges: [e] })).toMatchObject({
+      code: 'bad-field',
+      path: `$.edges[0].${field}`,
+      id: 'e1'
+    });
+  });
+
+  it.each([[0], [3], ['1'], [null]])('hypervisorType %j', (t) => {
+    const e = onlyError({
+      version: 1,
+      nodes: [{ id: 'h', kind: 'hypervisor', label: 'H', hypervisorType: t }]
+    });
+    expect(e).toMatchObject({
+      code: 'bad-hypervisor-type',
+      path: '$.nodes[0].hypervisorType',
+      id: 'h'
+    });
+    expect(e.message).toMatch(/must be 1 or 2/);
+  });
+
+  it.each([['Type 1'], ['type3'], [1]])('expect %j', (x) => {
+    const e = onlyError({
+      version: 1,
+      nodes: [{ id: 'hw', kind: 'hardware', label: 'H', expect: x }]
+    });
+    expect(e).toMatchObject({ code: 'bad-expect', path: '$.nodes[0].expect', id: 'hw' });
+    expect(e.message).toMatch(/type1, type2, dedicated/);
+  });
+
+  it.each([[2], [0], ['1'], [1.5]])('unsupported version %j', (version) => {
+    const e = onlyError({ version, nodes: [] });
+    expect(e).toMatchObject({ code: 'unsupported-version', path: '$.version' });
+    expect(e.message).toMatch(/this stackdraw reads version 1/);
+  });
+
+  it('a newer version says so', () => {
+    expect(onlyError({ version: 7, nodes: [] }).message).toMatch(/newer stackdraw/);
+  });
+
+  it('lists every input error of a document, each with its path', () => {
+    const errors = errorsOf({
+      version: 1,
+      nodes: [node('a', 'nope'), { id: 'b', kind: 'os' }],
+      edges: [edge('e1', 'a', 'a')]
+    });
+    expect(errors.map((e) => e.path)).toEqual([
+      '$.nodes[0].kind',
+      '$.nodes[1].label',
+      '$.edges[0]'
+    ]);
+  });
+
+  it('caps a flood of errors with a summary', () => {
+    const errors = errorsOf({ version: 1, nodes: Array.from({ length: 200 }, () => 1) });
+    expect(errors).toHaveLength(51);
+    expect(errors[50].message).toBe('… and 150 more input errors');
+  });
+});
