@@ -16,12 +16,30 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * A writer for stdout or stderr that stops writing, instead of crashing with an unhandled
+ * EPIPE, when the reader goes away (`stackdraw validate ... | head`). The command still
+ * runs to the end, so the exit status says what it found.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    open = false;
+  });
+  return (text) => {
+    if (open && !stream.destroyed) stream.write(text);
+  };
+}
+
 export function processIO(): CliIO {
+  let stdin: Promise<string> | undefined;
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
     readFile: (p) => readFile(p, 'utf8'),
-    readStdin: readAllStdin,
+    // Standard input can be read once: `-` given twice means the same text twice.
+    readStdin: () => (stdin ??= readAllStdin()),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
   };
 }
