@@ -44,7 +44,7 @@ const arbDocument: fc.Arbitrary<DiagramDocument> = fc
       ),
       edges:
         n < 2
-          ? fc.constant([])
+          ? fc.constant<[number, number][]>([])
           : fc.uniqueArray(
               fc
                 .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
