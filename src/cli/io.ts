@@ -1,10 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /** What a command may touch: given to it, so tests can run commands in-process. */
 export interface CliIO {
-  stdout: (text: string) => void;
+  stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** Write a whole file; a failed write leaves any previous file as it was. */
+  writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
   readStdin: () => Promise<string>;
   /** Colour is used only when stdout is a terminal (and NO_COLOR is not set). */
   color: boolean;
@@ -21,15 +24,27 @@ async function readAllStdin(): Promise<string> {
  * EPIPE, when the reader goes away (`stackdraw validate ... | head`). The command still
  * runs to the end, so the exit status says what it found.
  */
-function pipeWriter(stream: NodeJS.WriteStream): (text: string) => void {
+function pipeWriter(stream: NodeJS.WriteStream): (data: string | Uint8Array) => void {
   let open = true;
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     open = false;
   });
-  return (text) => {
-    if (open && !stream.destroyed) stream.write(text);
+  return (data) => {
+    if (open && !stream.destroyed) stream.write(data);
   };
+}
+
+/** Write next to the target, then rename over it: readers never see half a file. */
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
 }
 
 export function processIO(): CliIO {
@@ -38,6 +53,7 @@ export function processIO(): CliIO {
     stdout: pipeWriter(process.stdout),
     stderr: pipeWriter(process.stderr),
     readFile: (p) => readFile(p, 'utf8'),
+    writeFile: writeAtomically,
     // Standard input can be read once: `-` given twice means the same text twice.
     readStdin: () => (stdin ??= readAllStdin()),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb'

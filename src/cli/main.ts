@@ -1,37 +1,142 @@
 import { EXPECTATIONS, type Expectation, type Lang } from '../lib/core/index';
-import { parseArgs, UsageError, type OptionSpec } from './args';
+import { parseArgs, UsageError, type OptionSpec, type Parsed } from './args';
 import { processIO, type CliIO } from './io';
 import { runValidate } from './validate';
 
 declare const __STACKDRAW_VERSION__: string;
 const VERSION = typeof __STACKDRAW_VERSION__ === 'string' ? __STACKDRAW_VERSION__ : '0.0.0-dev';
 
-const USAGE = `Usage: stackdraw <command> [options] FILE...
+const USAGE = `Usage: stackdraw <command> [options]
 
 Commands:
-  validate FILE...   Check documents against the Type 1 / Type 2 hypervisor rules.
-                     FILE may be - to read standard input.
+  validate FILE...    Check documents against the Type 1 / Type 2 hypervisor rules.
+  export FILE         Draw a document as SVG or PNG.
+  layout FILE         Arrange a document's stacks automatically (ELK) and write the
+                      document with positions.
 
-Options for validate:
+FILE is a stackdraw .json document or an .svg exported by stackdraw; - reads standard input.
+
+validate options:
   --expect type1|type2|dedicated   What every stack should be, unless its hardware
                                    node says otherwise with "expect".
   --format text|json               Output format (default text). json prints one
                                    JSON object per file, one per line.
   --lang en|ko                     Language of the messages (default en).
 
+export options:
+  -o, --output OUT.svg|OUT.png|-   Where to write; the format follows the extension
+                                   (default: SVG on standard output).
+  --view graph|blocks              Nodes and edges, or the textbook layer blocks.
+  --theme light|dark
+  --no-markers                     Leave out the validation badges.
+  --text embed|outline             Embed a font subset (default), or draw text as paths.
+  --padding N                      Space around the drawing, in px (default 24).
+  --scale N                        PNG pixels per SVG unit (default 2).
+  --lang en|ko                     Language of the description and badges.
+  --expect type1|type2|dedicated   As for validate.
+
+layout options:
+  -o, --output OUT|-               Where to write the document (default: standard output).
+
   -h, --help       Show this help.
   -v, --version    Show the version.
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or bad usage.
+A document without positions is laid out before it is exported.
 `;
 
-const VALIDATE_OPTIONS: OptionSpec[] = [
-  { name: 'expect', values: EXPECTATIONS },
-  { name: 'format', values: ['text', 'json'] },
-  { name: 'lang', values: ['en', 'ko'] },
+const COMMON: OptionSpec[] = [
   { name: 'help', short: 'h' },
   { name: 'version', short: 'v' }
 ];
+const EXPECT: OptionSpec = { name: 'expect', values: EXPECTATIONS };
+const LANG: OptionSpec = { name: 'lang', values: ['en', 'ko'] };
+const OUTPUT: OptionSpec = { name: 'output', short: 'o', takesValue: true };
+
+const COMMANDS: Record<
+  string,
+  { options: OptionSpec[]; run: (io: CliIO, p: Parsed) => Promise<number> }
+> = {
+  validate: {
+    options: [EXPECT, LANG, { name: 'format', values: ['text', 'json'] }, ...COMMON],
+    run: (io, { options, positionals }) => {
+      if (positionals.length === 0)
+        throw new UsageError('validate needs at least one FILE (or - for standard input)');
+      return runValidate(io, {
+        files: positionals,
+        expect: options.expect as Expectation | undefined,
+        format: (options.format as 'text' | 'json' | undefined) ?? 'text',
+        lang: (options.lang as Lang | undefined) ?? 'en'
+      });
+    }
+  },
+  export: {
+    options: [
+      OUTPUT,
+      { name: 'view', values: ['graph', 'blocks'] },
+      { name: 'theme', values: ['light', 'dark'] },
+      { name: 'no-markers' },
+      { name: 'text', values: ['embed', 'outline'] },
+      { name: 'padding', takesValue: true },
+      { name: 'scale', takesValue: true },
+      LANG,
+      EXPECT,
+      ...COMMON
+    ],
+    run: async (io, { options, positionals }) => {
+      const file = single(positionals, 'export');
+      // ELK, the font and resvg load only for the commands that need them.
+      const { runExport } = await import('./export');
+      return runExport(io, {
+        file,
+        out: options.output as string | undefined,
+        view: (options.view as 'graph' | 'blocks' | undefined) ?? 'graph',
+        theme: (options.theme as 'light' | 'dark' | undefined) ?? 'light',
+        markers: !options['no-markers'],
+        text: (options.text as 'embed' | 'outline' | undefined) ?? 'embed',
+        lang: (options.lang as Lang | undefined) ?? 'en',
+        padding: numberOption(options.padding, 'padding', 0, 1000),
+        scale: numberOption(options.scale, 'scale', 0.1, 16) ?? 2,
+        expect: options.expect as Expectation | undefined
+      });
+    }
+  },
+  layout: {
+    options: [OUTPUT, ...COMMON],
+    run: async (io, { options, positionals }) => {
+      const file = single(positionals, 'layout');
+      const { runLayout } = await import('./layout');
+      return runLayout(io, file, options.output as string | undefined);
+    }
+  }
+};
+
+function single(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? `${command} needs a FILE (or - for standard input)`
+        : `${command} takes one FILE, not ${positionals.length}`
+    );
+  }
+  return positionals[0];
+}
+
+function numberOption(
+  v: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number
+): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(
+      `option --${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`
+    );
+  }
+  return n;
+}
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const usageError = (message: string) => {
@@ -51,31 +156,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (command !== 'validate') {
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!spec) {
     return usageError(
       command.startsWith('-')
         ? `a command comes first, e.g. 'stackdraw validate FILE'`
-        : `unknown command '${command}'`
+        : `unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')})`
     );
   }
   try {
-    const { options, positionals } = parseArgs(rest, VALIDATE_OPTIONS);
-    if (options.help) {
+    const parsed = parseArgs(rest, spec.options);
+    if (parsed.options.help) {
       io.stdout(USAGE);
       return 0;
     }
-    if (options.version) {
+    if (parsed.options.version) {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    if (positionals.length === 0)
-      return usageError('validate needs at least one FILE (or - for standard input)');
-    return await runValidate(io, {
-      files: positionals,
-      expect: options.expect as Expectation | undefined,
-      format: (options.format as 'text' | 'json' | undefined) ?? 'text',
-      lang: (options.lang as Lang | undefined) ?? 'en'
-    });
+    return await spec.run(io, parsed);
   } catch (e) {
     if (e instanceof UsageError) return usageError(e.message);
     throw e;

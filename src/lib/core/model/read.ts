@@ -16,6 +16,7 @@ import { locateJsonError } from './json-error';
 
 export type InputErrorCode =
   | 'not-json'
+  | 'svg-without-document'
   | 'root-not-object'
   | 'nodes-not-array'
   | 'edges-not-array'
@@ -98,8 +99,58 @@ export function parseJson(
   }
 }
 
-/** Read a document from text (a `.json` file's contents). */
+const METADATA =
+  /<metadata\b[^>]*\bid\s*=\s*["']stackdraw-document["'][^>]*>([\s\S]*?)<\/metadata\s*>/;
+
+/** XML character references and the five predefined entities, decoded. */
+function decodeXmlText(s: string): string {
+  return s
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) =>
+      cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    )
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
+      if (e[0] === '#') {
+        const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+      }
+      return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e as 'lt']!;
+    });
+}
+
+/**
+ * The document inside a stackdraw SVG export (its `<metadata id="stackdraw-document">`),
+ * read as data only: nothing else in the SVG is looked at.
+ */
+export function documentTextFromSvg(
+  svg: string
+): { ok: true; text: string } | { ok: false; error: InputError } {
+  const m = METADATA.exec(svg);
+  if (!m) {
+    return {
+      ok: false,
+      error: {
+        code: 'svg-without-document',
+        path: '$',
+        message:
+          'this SVG holds no stackdraw document (no <metadata id="stackdraw-document">): only SVGs exported by stackdraw can be opened'
+      }
+    };
+  }
+  return { ok: true, text: decodeXmlText(m[1]) };
+}
+
+/** Does this text look like XML/SVG rather than JSON? */
+export function looksLikeSvg(text: string): boolean {
+  return /^\s*</.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** Read a document from text: a `.json` file, or an SVG exported by stackdraw. */
 export function readDocument(text: string): ReadResult {
+  if (looksLikeSvg(text)) {
+    const inner = documentTextFromSvg(text);
+    if (!inner.ok) return { ok: false, errors: [inner.error] };
+    text = inner.text;
+  }
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   return checkDocument(parsed.value);

@@ -1,3 +1,4 @@
+import { sortIds } from '../model/ids';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 import { expectationName, nodeName } from './messages';
 import type { Classification, Lang, StackReport, ValidationReport } from './types';
@@ -116,4 +117,75 @@ export function reportToJson(report: ValidationReport): object {
       return out;
     })
   };
+}
+
+const joinNames = (names: string[], lang: Lang) => {
+  if (names.length <= 1) return names.join('');
+  if (lang === 'ko') return names.join(', ');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+};
+
+/** Names of up to three nodes, then "and N more". */
+function someNames(ids: string[], nodes: ReadonlyMap<string, DiagramNode>, lang: Lang): string {
+  const shown = ids.slice(0, 3).map((id) => nodeName(nodes.get(id), id));
+  if (ids.length > 3)
+    shown.push(lang === 'ko' ? `외 ${ids.length - 3}개` : `${ids.length - 3} more`);
+  return joinNames(shown, lang);
+}
+
+/**
+ * One sentence for a stack, e.g. "Dell R740: Type 2 stack, VirtualBox on Windows 11
+ * running Ubuntu". Used as the SVG's description and alt text.
+ */
+export function describeStack(
+  stack: StackReport,
+  doc: DiagramDocument,
+  nodes: ReadonlyMap<string, DiagramNode> = nodeMap(doc),
+  lang: Lang = 'en'
+): string {
+  const children = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const list = children.get(e.source) ?? [];
+    list.push(e.target);
+    children.set(e.source, list);
+  }
+  const kids = (id: string, kind: DiagramNode['kind']) =>
+    sortIds((children.get(id) ?? []).filter((c) => nodes.get(c)?.kind === kind));
+  const name = (id: string) => nodeName(nodes.get(id), id);
+  const root = name(stack.root);
+  const what = CLASSIFICATION_NAMES[lang][stack.classification];
+  // The bare-metal system, directly or through the firmware.
+  const systems = [
+    ...(children.get(stack.root) ?? []),
+    ...kids(stack.root, 'firmware').flatMap((f) => children.get(f) ?? [])
+  ].filter((id) => nodes.get(id)?.kind === 'os' || nodes.get(id)?.kind === 'hypervisor');
+  const sys = systems[0];
+  const nested = stack.nested ? (lang === 'ko' ? ' (중첩)' : ' (nested)') : '';
+  const running = (ids: string[]) =>
+    ids.length
+      ? lang === 'ko'
+        ? `, ${someNames(ids, nodes, lang)} 실행`
+        : ` running ${someNames(ids, nodes, lang)}`
+      : '';
+  switch (stack.classification) {
+    case 'type1':
+      return `${root}: ${what}${nested}, ${name(sys)}${running(kids(sys, 'os'))}`;
+    case 'type2': {
+      const hvs = kids(sys, 'hypervisor');
+      const guests = hvs.flatMap((h) => kids(h, 'os'));
+      return lang === 'ko'
+        ? `${root}: ${what}${nested}, ${name(sys)} 위의 ${someNames(hvs, nodes, lang)}${running(guests)}`
+        : `${root}: ${what}${nested}, ${someNames(hvs, nodes, lang)} on ${name(sys)}${running(guests)}`;
+    }
+    case 'dedicated':
+      return `${root}: ${what}, ${name(sys)}${running(kids(sys, 'service'))}`;
+    case 'incomplete':
+      return lang === 'ko'
+        ? `${root}: ${what}, 아직 설치된 것이 없음`
+        : `${root}: ${what}, nothing installed yet`;
+    case 'invalid':
+      return lang === 'ko'
+        ? `${root}: ${what}${nested}, 오류 있음`
+        : `${root}: ${what}${nested}, with errors`;
+  }
 }

@@ -1,0 +1,92 @@
+import { nodeCaptions } from '../model/captions';
+import type { DiagramDocument } from '../model/types';
+import { validate } from '../rules/validate';
+import { layoutBlocks } from '../layout/blocks';
+import {
+  hasAllPositions,
+  layoutDocument,
+  layoutFromPositions,
+  type ElkLike,
+  type LayoutCache,
+  type LayoutResult,
+  type Size
+} from '../layout/layout';
+import { fontMeasure } from '../layout/metrics';
+import { measureNode, type NodeBox } from '../layout/text';
+import { fontFaceCss, subsetFont, type HarfBuzzSubset } from './subset';
+import { DEFAULT_SVG_OPTIONS, renderSvg, type OutlineText, type SvgOptions } from './svg';
+
+/** Box sizes and wrapped lines of every node, measured with the shipped font's metrics. */
+export function measureDocument(doc: DiagramDocument): {
+  boxes: Record<string, NodeBox>;
+  sizes: Record<string, Size>;
+  captions: Record<string, string>;
+} {
+  const captions = nodeCaptions(doc);
+  const boxes: Record<string, NodeBox> = {};
+  const sizes: Record<string, Size> = {};
+  for (const n of doc.nodes) {
+    const box = measureNode(n.label, captions[n.id], fontMeasure);
+    boxes[n.id] = box;
+    sizes[n.id] = { width: box.width, height: box.height };
+  }
+  return { boxes, sizes, captions };
+}
+
+/** The stored positions when every node has one; else an ELK layout. */
+export async function layoutForExport(
+  doc: DiagramDocument,
+  sizes: Record<string, Size>,
+  elk: ElkLike,
+  cache?: LayoutCache
+): Promise<LayoutResult> {
+  return hasAllPositions(doc)
+    ? layoutFromPositions(doc, sizes)
+    : layoutDocument({ doc, sizes, elk, cache });
+}
+
+export interface FontSources {
+  hb: HarfBuzzSubset;
+  regular: Uint8Array;
+  semibold: Uint8Array;
+}
+
+export interface ExportRequest {
+  doc: DiagramDocument;
+  elk: ElkLike;
+  options?: Partial<SvgOptions>;
+  /** Embed a subset of the shipped font (text: embed). */
+  fonts?: FontSources;
+  /** Draw text as paths (text: outline). */
+  outline?: OutlineText;
+  /** Expectation for stacks without their own (as `--expect`). */
+  expect?: 'type1' | 'type2' | 'dedicated';
+}
+
+/**
+ * Document → SVG: measure, lay out (unless positions are stored), validate, render, and
+ * embed the font subset the text needs. The editor and the CLI both call this.
+ */
+export async function exportSvg(req: ExportRequest): Promise<string> {
+  const options: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...req.options };
+  const { doc } = req;
+  const { boxes, sizes, captions } = measureDocument(doc);
+  const layout = await layoutForExport(doc, sizes, req.elk);
+  const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
+  const report = validate(doc, { lang: options.lang, expect: req.expect });
+  const base = { doc, report, layout, blocks, boxes, captions, options };
+  if (req.outline || !req.fonts) return renderSvg({ ...base, outline: req.outline });
+  // First pass collects the text drawn in each weight, to subset the font to it.
+  const used = { 400: '', 600: '' };
+  renderSvg({ ...base, onText: (s, weight) => void (used[weight] += s) });
+  const fonts = req.fonts;
+  const faces = fontFaceCss(
+    ([400, 600] as const)
+      .filter((w) => used[w] !== '')
+      .map((weight) => ({
+        weight,
+        bytes: subsetFont(fonts.hb, weight === 600 ? fonts.semibold : fonts.regular, used[weight])
+      }))
+  );
+  return renderSvg({ ...base, fontFaces: faces });
+}

@@ -1,0 +1,317 @@
+import { KIND_COLOURS } from '../model/kinds';
+import type { DiagramDocument, DiagramNode } from '../model/types';
+import { nodeName } from '../rules/messages';
+import { CLASSIFICATION_NAMES, describeStack, nodeMap } from '../rules/summary';
+import type { Lang, ValidationReport } from '../rules/types';
+import type { BlocksLayout } from '../layout/blocks';
+import type { LayoutResult, Rect } from '../layout/layout';
+import {
+  FONT_STACK,
+  KIND_FONT,
+  LABEL_FONT,
+  NODE,
+  type FontSpec,
+  type NodeBox
+} from '../layout/text';
+import { escapeAttr, escapeText, jsonForXml, num } from './xml';
+
+/**
+ * Document → SVG, as a pure string builder: runs in Node and in the browser, and the same
+ * input gives the same bytes. Pure vector (rect, path, text, g, one style): no
+ * foreignObject, no script, no event attributes, no external references. The document
+ * JSON rides along in <metadata>, so an exported picture can be opened again.
+ */
+
+export type ExportView = 'graph' | 'blocks';
+export type ExportTheme = 'light' | 'dark';
+
+export interface SvgOptions {
+  view: ExportView;
+  theme: ExportTheme;
+  /** Validation badges on nodes and stacks. */
+  markers: boolean;
+  padding: number;
+  /** Language of the description and badges. */
+  lang: Lang;
+}
+
+export const DEFAULT_SVG_OPTIONS: SvgOptions = {
+  view: 'graph',
+  theme: 'light',
+  markers: true,
+  padding: 24,
+  lang: 'en'
+};
+
+/** Text as outlines: path data for `text` with its baseline origin at (0, 0), and its advance width. */
+export type OutlineText = (text: string, font: FontSpec) => { d: string; width: number };
+
+export interface SvgInput {
+  doc: DiagramDocument;
+  report: ValidationReport;
+  layout: LayoutResult;
+  blocks?: BlocksLayout;
+  /** Wrapped label lines and captions per node (from measureNode / nodeCaptions). */
+  boxes: Record<string, NodeBox>;
+  captions: Record<string, string>;
+  /** @font-face rules with the embedded font subset (data: URLs only). */
+  fontFaces?: string;
+  /** When given, text is drawn as paths (for viewers without web fonts). */
+  outline?: OutlineText;
+  /** Told every string drawn as text, with its weight (to subset the font). */
+  onText?: (text: string, weight: 400 | 600) => void;
+  options?: Partial<SvgOptions>;
+}
+
+const THEME = {
+  light: {
+    background: '#ffffff',
+    edge: '#64748b',
+    error: '#dc2626',
+    warning: '#d97706',
+    ok: '#15803d',
+    badgeText: '#ffffff',
+    pill: '#f8fafc',
+    pillText: '#0f172a'
+  },
+  dark: {
+    background: '#0f172a',
+    edge: '#94a3b8',
+    error: '#f87171',
+    warning: '#fbbf24',
+    ok: '#4ade80',
+    badgeText: '#0f172a',
+    pill: '#1e293b',
+    pillText: '#f1f5f9'
+  }
+} as const;
+
+const PILL = { height: 20, gap: 8, font: { size: 11, weight: 600 } as FontSpec };
+
+/** Drawn check and cross marks, so no glyph is needed for them. */
+const CHECK = 'M-3.5 0.2 L-1 2.7 L3.8 -2.6';
+const CROSS = 'M-3 -3 L3 3 M3 -3 L-3 3';
+
+export function renderSvg(input: SvgInput): string {
+  const o: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...input.options };
+  const { doc, report, layout, boxes, captions } = input;
+  const theme = THEME[o.theme];
+  const colours = KIND_COLOURS[o.theme];
+  const nodes = nodeMap(doc);
+  const blocks = o.view === 'blocks' ? input.blocks : undefined;
+  if (o.view === 'blocks' && !blocks)
+    throw new Error('renderSvg: the blocks view needs a blocks layout');
+  const rects: Record<string, Rect> = blocks ? blocks.nodes : layout.nodes;
+
+  // Problems per node, for badges; offending edges (host → node of an error).
+  const problems = new Map<string, { error: number; warning: number }>();
+  const badEdges = new Set<string>();
+  if (o.markers) {
+    for (const d of report.diagnostics) {
+      if (d.severity === 'info') continue;
+      for (const id of d.nodes) {
+        const p = problems.get(id) ?? { error: 0, warning: 0 };
+        p[d.severity]++;
+        problems.set(id, p);
+      }
+      if (
+        d.rule === 'invalid-host' ||
+        d.rule === 'type-mismatch' ||
+        d.rule === 'multiple-hosts' ||
+        d.rule === 'hardware-on-host' ||
+        d.rule === 'cycle'
+      ) {
+        const on = d.nodes[0];
+        for (const e of doc.edges) if (e.target === on) badEdges.add(e.id);
+      }
+    }
+  }
+  const stackOf = new Map(report.stacks.map((s) => [s.root, s]));
+
+  // Content bounds: node rects, edge points, and stack pills below the hardware.
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const grow = (x: number, y: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  };
+  for (const n of doc.nodes) {
+    const r = rects[n.id];
+    if (!r) continue;
+    grow(r.x, r.y - (problems.has(n.id) ? 10 : 0));
+    grow(r.x + r.width + (problems.has(n.id) ? 10 : 0), r.y + r.height);
+    if (o.markers && stackOf.has(n.id)) grow(r.x, r.y + r.height + PILL.gap + PILL.height);
+  }
+  if (!blocks)
+    for (const e of Object.values(layout.edges)) for (const p of e.points) grow(p.x, p.y);
+  if (minX === Infinity) minX = minY = maxX = maxY = 0;
+  const pad = o.padding;
+  const width = maxX - minX + 2 * pad;
+  const height = maxY - minY + 2 * pad;
+  const dx = pad - minX;
+  const dy = pad - minY;
+  const X = (x: number) => num(x + dx);
+  const Y = (y: number) => num(y + dy);
+
+  const out: string[] = [];
+  const title = doc.title && doc.title.trim() !== '' ? doc.title : 'stackdraw diagram';
+  const desc =
+    report.stacks.length > 0
+      ? report.stacks.map((s) => describeStack(s, doc, nodes, o.lang)).join('. ') + '.'
+      : o.lang === 'ko'
+        ? '스택이 없는 다이어그램.'
+        : 'A diagram with no stacks.';
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-labelledby="sd-title sd-desc">`,
+    `<title id="sd-title">${escapeText(title)}</title>`,
+    `<desc id="sd-desc">${escapeText(desc)}</desc>`,
+    `<metadata id="stackdraw-document">${jsonForXml(doc)}</metadata>`,
+    `<style>${input.fontFaces ?? ''}text{font-family:${FONT_STACK}}</style>`,
+    `<rect width="${num(width)}" height="${num(height)}" fill="${theme.background}"/>`
+  );
+
+  // Edges (graph view only).
+  if (!blocks) {
+    out.push(`<g fill="none" stroke-width="1.5" stroke-linejoin="round">`);
+    for (const e of doc.edges) {
+      const route = layout.edges[e.id];
+      if (!route || route.points.length < 2) continue;
+      const d = route.points.map((p, i) => `${i ? 'L' : 'M'}${X(p.x)} ${Y(p.y)}`).join(' ');
+      const bad = badEdges.has(e.id);
+      out.push(
+        `<path d="${d}" stroke="${bad ? theme.error : theme.edge}"${bad ? ' stroke-dasharray="5 3"' : ''}/>`
+      );
+    }
+    out.push('</g>');
+  }
+
+  // Text, as glyphs or outlines.
+  const text = (
+    s: string,
+    x: number,
+    y: number,
+    font: FontSpec,
+    fill: string,
+    anchor: 'start' | 'middle',
+    titleText?: string
+  ) => {
+    input.onText?.(s, font.weight);
+    if (input.outline) {
+      const { d, width: w } = input.outline(s, font);
+      const left = anchor === 'middle' ? x - w / 2 : x;
+      return `<g fill="${fill}">${titleText !== undefined ? `<title>${escapeText(titleText)}</title>` : ''}<path transform="translate(${num(left + dx)} ${num(y + dy)})" d="${d}"/></g>`;
+    }
+    return `<text x="${X(x)}" y="${Y(y)}" font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${anchor === 'middle' ? ' text-anchor="middle"' : ''}>${escapeText(s)}</text>`;
+  };
+
+  out.push(`<g font-family="${escapeAttr(FONT_STACK)}">`);
+  for (const n of doc.nodes) {
+    const r = rects[n.id];
+    if (!r) continue;
+    out.push(renderNode(n, r));
+  }
+  out.push('</g>', '</svg>');
+  return out.join('\n') + '\n';
+
+  function renderNode(n: DiagramNode, r: Rect): string {
+    const c = colours[n.kind];
+    const box = boxes[n.id];
+    const label = nodeName(n, n.id);
+    const parts: string[] = [];
+    parts.push(`<g data-kind="${n.kind}">`, `<title>${escapeText(label)}</title>`);
+    const p = problems.get(n.id);
+    const stroke = p?.error ? theme.error : p?.warning ? theme.warning : c.stroke;
+    parts.push(
+      `<rect x="${X(r.x)}" y="${Y(r.y)}" width="${num(r.width)}" height="${num(r.height)}" rx="6" fill="${c.fill}" stroke="${stroke}" stroke-width="${p?.error ? 2 : 1.5}"/>`
+    );
+    const lines = box?.lines ?? [label];
+    const centred = !!blocks;
+    const blockTop = blocks
+      ? r.y +
+        (r.height - (NODE.kindLine + NODE.gap + lines.length * NODE.lineHeight)) / 2 -
+        NODE.padY
+      : r.y;
+    const tx = centred ? r.x + r.width / 2 : r.x + NODE.padX;
+    const anchor = centred ? 'middle' : 'start';
+    const captionY = blockTop + NODE.padY + 10.5;
+    parts.push(
+      text(captions[n.id] ?? n.kind.toUpperCase(), tx, captionY, KIND_FONT, c.caption, anchor)
+    );
+    const firstBaseline = captionY + NODE.gap + NODE.lineHeight - 0.5;
+    if (input.outline) {
+      parts.push(`<g>`);
+      lines.forEach((line, i) =>
+        parts.push(
+          text(
+            line,
+            tx,
+            firstBaseline + i * NODE.lineHeight,
+            LABEL_FONT,
+            c.text,
+            anchor,
+            i === 0 ? label : undefined
+          )
+        )
+      );
+      parts.push('</g>');
+    } else {
+      // One <text>, a <tspan> per line; each line keeps the space it was broken at, so the
+      // text content is the label itself.
+      for (const line of lines) input.onText?.(line, LABEL_FONT.weight);
+      const spans = lines.map((line, i) => {
+        const tail =
+          i < lines.length - 1 &&
+          !line.endsWith('…') &&
+          label.replace(/\s+/g, ' ').trim().includes(`${line} `)
+            ? ' '
+            : '';
+        return `<tspan x="${X(tx)}" y="${Y(firstBaseline + i * NODE.lineHeight)}">${escapeText(line + tail)}</tspan>`;
+      });
+      parts.push(
+        `<text font-size="${LABEL_FONT.size}" font-weight="${LABEL_FONT.weight}" fill="${c.text}"${anchor === 'middle' ? ' text-anchor="middle"' : ''}>${spans.join('')}</text>`
+      );
+    }
+    if (p) parts.push(badge(r, p));
+    const stack = stackOf.get(n.id);
+    if (o.markers && stack)
+      parts.push(pill(r, stack.classification, stack.nested, stack.expectationMet));
+    parts.push('</g>');
+    return parts.join('');
+  }
+
+  function badge(r: Rect, p: { error: number; warning: number }): string {
+    const count = p.error || p.warning;
+    const colour = p.error ? theme.error : theme.warning;
+    const cx = r.x + r.width;
+    const cy = r.y;
+    // Error: a circle with "!"; warning: a triangle with "!". Shape and count, not colour alone.
+    const shape = p.error
+      ? `<circle cx="${X(cx)}" cy="${Y(cy)}" r="10" fill="${colour}"/>`
+      : `<path d="M${X(cx)} ${Y(cy - 11)} L${X(cx + 11)} ${Y(cy + 8)} L${X(cx - 11)} ${Y(cy + 8)} Z" fill="${colour}"/>`;
+    return `<g>${shape}${text(`${count > 1 ? count : '!'}`, cx, cy + 4, { size: 11, weight: 600 }, theme.badgeText, 'middle')}</g>`;
+  }
+
+  function pill(
+    r: Rect,
+    classification: keyof (typeof CLASSIFICATION_NAMES)['en'],
+    nested: boolean,
+    met: boolean | undefined
+  ): string {
+    const ok = classification !== 'invalid' && met !== false;
+    const name = CLASSIFICATION_NAMES[o.lang][classification].replace(/ stack$| 스택$/, '');
+    const label = `${name}${nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
+    const w = Math.max(72, label.length * 6.6 + 32);
+    const x = r.x + (r.width - w) / 2;
+    const y = r.y + r.height + PILL.gap;
+    const colour = ok ? theme.ok : theme.error;
+    return (
+      `<g><rect x="${X(x)}" y="${Y(y)}" width="${num(w)}" height="${PILL.height}" rx="10" fill="${theme.pill}" stroke="${colour}"/>` +
+      text(label, x + 10, y + 14, PILL.font, theme.pillText, 'start') +
+      `<path transform="translate(${num(x + w - 13 + dx)} ${num(y + 10 + dy)})" d="${ok ? CHECK : CROSS}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linecap="round"/></g>`
+    );
+  }
+}
