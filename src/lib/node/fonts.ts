@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -45,11 +45,14 @@ export async function loadFontSources(): Promise<FontSources> {
 
 /** Text as SVG path data (baseline origin at 0,0), from the font's glyph outlines. */
 export function fontOutliner(): OutlineText {
-  const fonts = new Map<number, fontkit.Font>();
+  const fonts = new Map<number, Fontkit.Font>();
   const fontFor = (weight: 400 | 600) => {
     let f = fonts.get(weight);
     if (!f) {
-      f = fontkit.openSync(fontFile(weight)) as fontkit.Font;
+      // Loaded on first use: only `--text outline` needs fontkit, and it takes a noticeable
+      // part of a second to load.
+      const fontkit = require('fontkit') as typeof Fontkit;
+      f = fontkit.openSync(fontFile(weight)) as Fontkit.Font;
       fonts.set(weight, f);
     }
     return f;

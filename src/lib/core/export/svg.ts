@@ -1,10 +1,11 @@
-import { KIND_COLOURS } from '../model/kinds';
+import { KIND_COLOURS, KIND_ICONS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 import { nodeName } from '../rules/messages';
 import { CLASSIFICATION_NAMES, describeStack, nodeMap } from '../rules/summary';
-import type { Lang, ValidationReport } from '../rules/types';
+import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
+import { fontMeasure } from '../layout/metrics';
 import {
   FONT_STACK,
   KIND_FONT,
@@ -87,6 +88,11 @@ const THEME = {
 } as const;
 
 const PILL = { height: 20, gap: 8, font: { size: 11, weight: 600 } as FontSpec };
+/** Badge shapes around the node's top-right corner: how far they reach each way. */
+const BADGE = {
+  error: { half: 10, up: 10, down: 10 },
+  warning: { half: 11, up: 11, down: 8 }
+} as const;
 
 /** Drawn check and cross marks, so no glyph is needed for them. */
 const CHECK = 'M-3.5 0.2 L-1 2.7 L3.8 -2.6';
@@ -142,9 +148,22 @@ export function renderSvg(input: SvgInput): string {
   for (const n of doc.nodes) {
     const r = rects[n.id];
     if (!r) continue;
-    grow(r.x, r.y - (problems.has(n.id) ? 10 : 0));
-    grow(r.x + r.width + (problems.has(n.id) ? 10 : 0), r.y + r.height);
-    if (o.markers && stackOf.has(n.id)) grow(r.x, r.y + r.height + PILL.gap + PILL.height);
+    grow(r.x, r.y);
+    grow(r.x + r.width, r.y + r.height);
+    const p = problems.get(n.id);
+    if (p) {
+      // The badge's own shape: a circle for errors, a taller triangle for warnings.
+      const e = p.error ? BADGE.error : BADGE.warning;
+      grow(r.x + r.width - e.half, r.y - e.up);
+      grow(r.x + r.width + e.half, r.y + e.down);
+    }
+    const stack = stackOf.get(n.id);
+    if (o.markers && stack) {
+      // The pill may be wider than the box it stands under.
+      const g = pillGeometry(r, stack);
+      grow(g.x, g.y);
+      grow(g.x + g.w, g.y + PILL.height);
+    }
   }
   if (!blocks)
     for (const e of Object.values(layout.edges)) for (const p of e.points) grow(p.x, p.y);
@@ -238,8 +257,12 @@ export function renderSvg(input: SvgInput): string {
     const tx = centred ? r.x + r.width / 2 : r.x + NODE.padX;
     const anchor = centred ? 'middle' : 'start';
     const captionY = blockTop + NODE.padY + 10.5;
+    const caption = captions[n.id] ?? n.kind.toUpperCase();
+    // The kind icon, then the caption: left-aligned in the graph, centred as a pair in blocks.
+    const iconX = centred ? tx - (NODE.icon + fontMeasure(caption, KIND_FONT)) / 2 : tx;
     parts.push(
-      text(captions[n.id] ?? n.kind.toUpperCase(), tx, captionY, KIND_FONT, c.caption, anchor)
+      `<path transform="translate(${X(iconX)} ${Y(captionY - 10)}) scale(0.75)" d="${KIND_ICONS[n.kind]}" fill="none" stroke="${c.caption}" stroke-width="1.8" stroke-linecap="round"/>`,
+      text(caption, iconX + NODE.icon, captionY, KIND_FONT, c.caption, 'start')
     );
     const firstBaseline = captionY + NODE.gap + NODE.lineHeight - 0.5;
     if (input.outline) {
@@ -262,23 +285,18 @@ export function renderSvg(input: SvgInput): string {
       // One <text>, a <tspan> per line; each line keeps the space it was broken at, so the
       // text content is the label itself.
       for (const line of lines) input.onText?.(line, LABEL_FONT.weight);
-      const spans = lines.map((line, i) => {
-        const tail =
-          i < lines.length - 1 &&
-          !line.endsWith('…') &&
-          label.replace(/\s+/g, ' ').trim().includes(`${line} `)
-            ? ' '
-            : '';
-        return `<tspan x="${X(tx)}" y="${Y(firstBaseline + i * NODE.lineHeight)}">${escapeText(line + tail)}</tspan>`;
-      });
+      const tails = breakSpaces(label, lines);
+      const spans = lines.map(
+        (line, i) =>
+          `<tspan x="${X(tx)}" y="${Y(firstBaseline + i * NODE.lineHeight)}">${escapeText(line + tails[i])}</tspan>`
+      );
       parts.push(
         `<text font-size="${LABEL_FONT.size}" font-weight="${LABEL_FONT.weight}" fill="${c.text}"${anchor === 'middle' ? ' text-anchor="middle"' : ''}>${spans.join('')}</text>`
       );
     }
     if (p) parts.push(badge(r, p));
     const stack = stackOf.get(n.id);
-    if (o.markers && stack)
-      parts.push(pill(r, stack.classification, stack.nested, stack.expectationMet));
+    if (o.markers && stack) parts.push(pill(r, stack));
     parts.push('</g>');
     return parts.join('');
   }
@@ -289,24 +307,25 @@ export function renderSvg(input: SvgInput): string {
     const cx = r.x + r.width;
     const cy = r.y;
     // Error: a circle with "!"; warning: a triangle with "!". Shape and count, not colour alone.
+    const { half, up, down } = BADGE.warning;
     const shape = p.error
-      ? `<circle cx="${X(cx)}" cy="${Y(cy)}" r="10" fill="${colour}"/>`
-      : `<path d="M${X(cx)} ${Y(cy - 11)} L${X(cx + 11)} ${Y(cy + 8)} L${X(cx - 11)} ${Y(cy + 8)} Z" fill="${colour}"/>`;
+      ? `<circle cx="${X(cx)}" cy="${Y(cy)}" r="${BADGE.error.half}" fill="${colour}"/>`
+      : `<path d="M${X(cx)} ${Y(cy - up)} L${X(cx + half)} ${Y(cy + down)} L${X(cx - half)} ${Y(cy + down)} Z" fill="${colour}"/>`;
     return `<g>${shape}${text(`${count > 1 ? count : '!'}`, cx, cy + 4, { size: 11, weight: 600 }, theme.badgeText, 'middle')}</g>`;
   }
 
-  function pill(
-    r: Rect,
-    classification: keyof (typeof CLASSIFICATION_NAMES)['en'],
-    nested: boolean,
-    met: boolean | undefined
-  ): string {
-    const ok = classification !== 'invalid' && met !== false;
-    const name = CLASSIFICATION_NAMES[o.lang][classification].replace(/ stack$| 스택$/, '');
-    const label = `${name}${nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
-    const w = Math.max(72, label.length * 6.6 + 32);
-    const x = r.x + (r.width - w) / 2;
-    const y = r.y + r.height + PILL.gap;
+  /** The stack's pill under its hardware: its words, and a width measured from them. */
+  function pillGeometry(r: Rect, stack: StackReport) {
+    const ok = stack.classification !== 'invalid' && stack.expectationMet !== false;
+    const name = CLASSIFICATION_NAMES[o.lang][stack.classification].replace(/ stack$| 스택$/, '');
+    const label = `${name}${stack.nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
+    // 10px before the text, 26px after it for the check mark (measured, so Hangul fits too).
+    const w = Math.max(72, Math.ceil(fontMeasure(label, PILL.font)) + 36);
+    return { ok, label, w, x: r.x + (r.width - w) / 2, y: r.y + r.height + PILL.gap };
+  }
+
+  function pill(r: Rect, stack: StackReport): string {
+    const { ok, label, w, x, y } = pillGeometry(r, stack);
     const colour = ok ? theme.ok : theme.error;
     return (
       `<g><rect x="${X(x)}" y="${Y(y)}" width="${num(w)}" height="${PILL.height}" rx="10" fill="${theme.pill}" stroke="${colour}"/>` +
@@ -314,4 +333,22 @@ export function renderSvg(input: SvgInput): string {
       `<path transform="translate(${num(x + w - 13 + dx)} ${num(y + 10 + dy)})" d="${ok ? CHECK : CROSS}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linecap="round"/></g>`
     );
   }
+}
+
+/**
+ * For each wrapped line, the space it was broken at (' ') or '' when the break fell inside
+ * a word (a word too long for a line) or the line is the last. Found by walking the label,
+ * as wrapText saw it, line by line: a line's text appearing elsewhere in the label followed
+ * by a space says nothing about this break.
+ */
+export function breakSpaces(label: string, lines: readonly string[]): string[] {
+  const clean = label.replace(/\s+/g, ' ').trim();
+  let at = 0;
+  return lines.map((line, i) => {
+    if (i === lines.length - 1 || !clean.startsWith(line, at)) return '';
+    at += line.length;
+    if (clean[at] !== ' ') return '';
+    at += 1;
+    return ' ';
+  });
 }

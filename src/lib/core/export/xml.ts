@@ -29,11 +29,17 @@ export function num(n: number): string {
 
 /**
  * JSON that is safe as XML text: `&`, `<` and `>` are written as JSON escapes (\u0026 …),
- * so the text needs no XML entities and JSON.parse gives the original back.
+ * so the text needs no XML entities and JSON.parse gives the original back. So are U+FFFE
+ * and U+FFFF, which XML cannot carry (JSON.stringify already escapes controls and lone
+ * surrogates): every string comes back exactly, none is replaced.
  */
 export function jsonForXml(value: unknown): string {
-  return xmlSafe(JSON.stringify(value))
-    .replace(/&/g, '\\u0026')
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e');
+  return xmlSafe(
+    JSON.stringify(value)
+      .replace(/&/g, '\\u0026')
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/\ufffe/g, '\\ufffe')
+      .replace(/\uffff/g, '\\uffff')
+  );
 }

@@ -7,6 +7,9 @@ import { buildGraph, stackOrder } from '../rules/graph';
  * laid out bottom-up (`elk.direction: UP`), and the stacks stand side by side in document
  * order, bottoms aligned. Nodes in no stack go in an area of their own to the right.
  * A stack whose nodes, labels, sizes and edges did not change reuses its last layout.
+ *
+ * The floor is the line y = 0: every stack stands on it and grows upward (negative y), so a
+ * stack that grows taller moves no other stack up or down.
  */
 
 /** What lays out one ELK graph: elk.bundled in Node, a Web Worker in the browser. */
@@ -109,7 +112,11 @@ export function layoutGroups(doc: DiagramDocument): { root: string | null; nodes
   return groups;
 }
 
-const round = (v: number) => Math.round(v * 100) / 100;
+/** Two decimals, and never -0 (so equal positions compare equal). */
+const round = (v: number) => {
+  const r = Math.round(v * 100) / 100;
+  return r === 0 ? 0 : r;
+};
 
 async function layoutGroup(
   ids: string[],
@@ -177,12 +184,13 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     nodes: {},
     edges: {},
     groups: [],
-    bounds: { x: 0, y: 0, width: 0, height: tallest }
+    bounds: { x: 0, y: round(-tallest), width: 0, height: tallest }
   };
   let x = 0;
   laid.forEach((l, i) => {
-    // Bottoms aligned: every machine stands on the same floor.
-    const dy = tallest - l.height;
+    // Bottoms aligned: every machine stands on the same floor, y = 0. (Aligning on the
+    // tallest stack instead would move every stack down when one of them grows.)
+    const dy = -l.height;
     for (const [id, r] of Object.entries(l.nodes)) {
       result.nodes[id] = { ...r, x: round(r.x + x), y: round(r.y + dy) };
     }
@@ -192,7 +200,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     result.groups.push({
       root: groups[i].root,
       nodes: groups[i].nodes,
-      bounds: { x, y: dy, width: l.width, height: l.height }
+      bounds: { x, y: round(dy), width: l.width, height: l.height }
     });
     x += l.width + STACK_GAP;
   });

@@ -28,7 +28,9 @@ export const NODE = {
   kindLine: 14,
   gap: 3,
   lineHeight: 18,
-  maxLines: 3
+  maxLines: 3,
+  /** The kind icon before the caption (12 px and a 4 px gap). */
+  icon: 16
 } as const;
 
 /** Split a label into at most `maxLines` lines no wider than `width`, with an ellipsis if cut. */
@@ -96,7 +98,7 @@ export function measureNode(label: string, kindLine: string, measure: MeasureTex
   const inner = NODE.maxWidth - 2 * NODE.padX;
   const lines = wrapText(label, inner, LABEL_FONT, measure);
   const textWidth = Math.max(
-    measure(kindLine, KIND_FONT),
+    NODE.icon + measure(kindLine, KIND_FONT),
     ...lines.map((l) => measure(l, LABEL_FONT))
   );
   const width = Math.ceil(

@@ -65,3 +65,19 @@ export const KIND_COLOURS: Record<'light' | 'dark', Record<NodeKind, KindColours
     service: { fill: '#052e16', stroke: '#4ade80', text: '#f0fdf4', caption: '#86efac' }
   }
 };
+
+/**
+ * One small icon per kind (16×16 viewBox, stroked), so kinds never differ by colour alone.
+ * The canvas and the export draw the same paths.
+ */
+export const KIND_ICONS: Record<NodeKind, string> = {
+  hardware:
+    'M3 3h10a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1ZM3 9h10a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-2a1 1 0 0 1 1-1ZM4.5 5h1M4.5 11h1',
+  firmware:
+    'M5 4h6a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1ZM6 2v2M10 2v2M6 12v2M10 12v2M2 6h2M2 10h2M12 6h2M12 10h2',
+  hypervisor:
+    'M3 10h10a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-2a1 1 0 0 1 1-1ZM3 3h3a1 1 0 0 1 1 1v3a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1ZM10 3h3a1 1 0 0 1 1 1v3a1 1 0 0 1-1 1h-3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1Z',
+  os: 'M3 3h10a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1ZM5 14h6M2 6h12',
+  service:
+    'M8 2.5a5.5 5.5 0 1 1 0 11a5.5 5.5 0 1 1 0-11ZM2.5 8h11M8 2.5c2 2.5 2 8.5 0 11M8 2.5c-2 2.5-2 8.5 0 11'
+};
