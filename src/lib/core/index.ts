@@ -21,3 +21,5 @@ export * from './export/svg';
 export * from './export/subset';
 export * from './export/pipeline';
 export { escapeText, escapeAttr } from './export/xml';
+export * from './commands/index';
+export * from './model/presets';

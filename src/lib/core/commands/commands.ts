@@ -1,0 +1,316 @@
+import { declaredType } from '../model/catalog';
+import type {
+  DiagramDocument,
+  DiagramEdge,
+  DiagramNode,
+  Expectation,
+  HypervisorType,
+  NodeKind,
+  Position
+} from '../model/types';
+import type { Fix } from '../rules/types';
+import { idMaker } from './ids';
+
+/**
+ * Every change of a document is one of these commands: `perform(doc, args)` returns the
+ * new document (never mutating the old one) and what to select, or an error in words.
+ * The editor's history records their results; nothing else changes a document.
+ */
+export interface Done {
+  doc: DiagramDocument;
+  /** Node ids to select afterwards (undefined: keep the selection). */
+  select?: string[];
+  /** A node whose label should be edited right away. */
+  rename?: string;
+}
+export interface Refused {
+  error: string;
+}
+export type Outcome = Done | Refused;
+
+export const isRefused = (o: Outcome): o is Refused => 'error' in o;
+
+const replaceNode = (
+  doc: DiagramDocument,
+  id: string,
+  f: (n: DiagramNode) => DiagramNode
+): DiagramDocument => ({
+  ...doc,
+  nodes: doc.nodes.map((n) => (n.id === id ? f(n) : n))
+});
+
+const hasNode = (doc: DiagramDocument, id: string) => doc.nodes.some((n) => n.id === id);
+
+/** The default label of a new node of a kind. */
+export const DEFAULT_LABELS: Record<NodeKind, string> = {
+  hardware: 'Server',
+  firmware: 'UEFI',
+  hypervisor: 'Hypervisor',
+  os: 'OS',
+  service: 'Service'
+};
+
+export interface NewNode {
+  kind: NodeKind;
+  label?: string;
+  product?: string;
+  hypervisorType?: HypervisorType;
+  position?: Position;
+}
+
+/** Add a node, free or running on `onto`. The new node is selected and ready to rename. */
+export function addNode(doc: DiagramDocument, args: NewNode & { onto?: string }): Outcome {
+  if (args.onto !== undefined && !hasNode(doc, args.onto))
+    return { error: `There is no node "${args.onto}".` };
+  const ids = idMaker(doc);
+  const id = ids.node(args.kind);
+  const node: DiagramNode = { id, kind: args.kind, label: args.label ?? DEFAULT_LABELS[args.kind] };
+  if (args.product !== undefined) node.product = args.product;
+  if (args.hypervisorType !== undefined && args.kind === 'hypervisor')
+    node.hypervisorType = args.hypervisorType;
+  if (args.position) node.position = { x: args.position.x, y: args.position.y };
+  const edges =
+    args.onto !== undefined
+      ? [...doc.edges, { id: ids.edge(), source: args.onto, target: id }]
+      : doc.edges;
+  return { doc: { ...doc, nodes: [...doc.nodes, node], edges }, select: [id], rename: id };
+}
+
+/** Delete nodes and edges; the edges of deleted nodes go too. */
+export function deleteElements(
+  doc: DiagramDocument,
+  args: { nodes?: string[]; edges?: string[] }
+): Outcome {
+  const nodes = new Set(args.nodes ?? []);
+  const edges = new Set(args.edges ?? []);
+  if (nodes.size === 0 && edges.size === 0) return { error: 'Nothing is selected.' };
+  return {
+    doc: {
+      ...doc,
+      nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
+      edges: doc.edges.filter(
+        (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)
+      )
+    },
+    select: []
+  };
+}
+
+/** Store new positions (after a drag, a nudge or a layout). */
+export function moveNodes(
+  doc: DiagramDocument,
+  args: { positions: Record<string, Position> }
+): Outcome {
+  let changed = false;
+  const nodes = doc.nodes.map((n) => {
+    const p = args.positions[n.id];
+    if (!p || (n.position && n.position.x === p.x && n.position.y === p.y)) return n;
+    changed = true;
+    return { ...n, position: { x: p.x, y: p.y } };
+  });
+  if (!changed) return { error: 'Nothing moved.' };
+  return { doc: { ...doc, nodes } };
+}
+
+/** Draw a new edge: `target` runs on `source`. Any pair is allowed but a loop or a duplicate. */
+export function connect(doc: DiagramDocument, args: { source: string; target: string }): Outcome {
+  const { source, target } = args;
+  if (!hasNode(doc, source) || !hasNode(doc, target))
+    return { error: 'Both ends must be nodes of the diagram.' };
+  if (source === target) return { error: 'A layer cannot run on itself.' };
+  if (doc.edges.some((e) => e.source === source && e.target === target))
+    return { error: 'These two are already connected.' };
+  const id = idMaker(doc).edge();
+  return { doc: { ...doc, edges: [...doc.edges, { id, source, target }] } };
+}
+
+/** Make `node` run on `host` alone (drag a node onto another); `host: null` detaches it. */
+export function setHost(
+  doc: DiagramDocument,
+  args: { node: string; host: string | null; position?: Position }
+): Outcome {
+  const { node, host } = args;
+  if (!hasNode(doc, node)) return { error: `There is no node "${node}".` };
+  if (host !== null && !hasNode(doc, host)) return { error: `There is no node "${host}".` };
+  if (host === node) return { error: 'A layer cannot run on itself.' };
+  const current = doc.edges.filter((e) => e.target === node);
+  if (host !== null && current.length === 1 && current[0].source === host && !args.position) {
+    return { error: 'It already runs there.' };
+  }
+  const edges = doc.edges.filter((e) => e.target !== node);
+  if (host !== null) {
+    // Keep the old edge's id when there was exactly one, so the change reads as a move.
+    const id = current.length === 1 ? current[0].id : idMaker(doc).edge();
+    edges.push({ id, source: host, target: node });
+  }
+  let next: DiagramDocument = { ...doc, edges };
+  if (args.position)
+    next = replaceNode(next, node, (n) => ({ ...n, position: { ...args.position! } }));
+  return { doc: next };
+}
+
+export interface NodePatch {
+  label?: string;
+  kind?: NodeKind;
+  /** null removes the field. */
+  product?: string | null;
+  hypervisorType?: HypervisorType | null;
+  expect?: Expectation | null;
+}
+
+/** Change fields of a node. Fields that no longer fit its kind are dropped. */
+export function updateNode(doc: DiagramDocument, args: { id: string; patch: NodePatch }): Outcome {
+  const old = doc.nodes.find((n) => n.id === args.id);
+  if (!old) return { error: `There is no node "${args.id}".` };
+  const n: DiagramNode = { ...old };
+  const p = args.patch;
+  if (p.label !== undefined) n.label = p.label;
+  if (p.kind !== undefined) n.kind = p.kind;
+  for (const field of ['product', 'hypervisorType', 'expect'] as const) {
+    const v = p[field];
+    if (v === null) delete n[field];
+    else if (v !== undefined) (n as Record<string, unknown>)[field] = v;
+  }
+  if (n.kind !== 'hypervisor') delete n.hypervisorType;
+  if (n.kind !== 'hardware') delete n.expect;
+  if (JSON.stringify(n) === JSON.stringify(old)) return { error: 'Nothing changed.' };
+  return { doc: replaceNode(doc, args.id, () => n) };
+}
+
+export function setTitle(doc: DiagramDocument, args: { title: string }): Outcome {
+  if ((doc.title ?? '') === args.title) return { error: 'Nothing changed.' };
+  const next = { ...doc };
+  if (args.title === '') delete next.title;
+  else next.title = args.title;
+  return { doc: next };
+}
+
+/** A piece of a diagram on the clipboard: nodes and the edges between them. */
+export interface Clip {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+/** The selected nodes and the edges inside the selection. */
+export function copySelection(doc: DiagramDocument, ids: readonly string[]): Clip {
+  const set = new Set(ids);
+  return {
+    nodes: doc.nodes.filter((n) => set.has(n.id)).map((n) => structuredClone(n)),
+    edges: doc.edges.filter((e) => set.has(e.source) && set.has(e.target)).map((e) => ({ ...e }))
+  };
+}
+
+/** Paste a clip with new ids, shifted by `offset`; the pasted nodes are selected. */
+export function paste(doc: DiagramDocument, args: { clip: Clip; offset?: Position }): Outcome {
+  const { clip } = args;
+  if (clip.nodes.length === 0) return { error: 'The clipboard holds no nodes.' };
+  const ids = idMaker(doc);
+  const map = new Map<string, string>();
+  const dx = args.offset?.x ?? 32;
+  const dy = args.offset?.y ?? 32;
+  const nodes = clip.nodes.map((n) => {
+    const id = ids.node(n.kind);
+    map.set(n.id, id);
+    const copy: DiagramNode = { ...structuredClone(n), id };
+    if (n.position) copy.position = { x: n.position.x + dx, y: n.position.y + dy };
+    return copy;
+  });
+  const edges = clip.edges
+    .filter((e) => map.has(e.source) && map.has(e.target))
+    .map((e) => ({ ...e, id: ids.edge(), source: map.get(e.source)!, target: map.get(e.target)! }));
+  return {
+    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] },
+    select: nodes.map((n) => n.id)
+  };
+}
+
+/** Replace the whole document (New, Open, an example). Undo brings the old one back. */
+export function replaceDocument(_doc: DiagramDocument, args: { doc: DiagramDocument }): Outcome {
+  return { doc: args.doc, select: [] };
+}
+
+/** A position just above a node, for a node inserted on top of it. */
+function above(doc: DiagramDocument, id: string, dy = -90): Position | undefined {
+  const p = doc.nodes.find((n) => n.id === id)?.position;
+  return p ? { x: p.x, y: p.y + dy } : undefined;
+}
+
+/** Put a new node between `below` and `over` (edge below→over becomes below→new→over). */
+function insertBetween(doc: DiagramDocument, below: string, over: string, node: NewNode): Outcome {
+  const ids = idMaker(doc);
+  const id = ids.node(node.kind);
+  const fresh: DiagramNode = {
+    id,
+    kind: node.kind,
+    label: node.label ?? DEFAULT_LABELS[node.kind]
+  };
+  if (node.hypervisorType) fresh.hypervisorType = node.hypervisorType;
+  const pos = above(doc, below);
+  if (pos) fresh.position = pos;
+  const edges: DiagramEdge[] = [];
+  for (const e of doc.edges) {
+    if (e.source === below && e.target === over) {
+      edges.push({ id: ids.edge(), source: below, target: id }, { ...e, source: id });
+    } else edges.push(e);
+  }
+  return { doc: { ...doc, nodes: [...doc.nodes, fresh], edges }, select: [id], rename: id };
+}
+
+/** Apply a quick fix offered by the rules engine. */
+export function applyFix(doc: DiagramDocument, args: { fix: Fix }): Outcome {
+  const fix = args.fix;
+  switch (fix.type) {
+    case 'insert-host-os':
+      return insertBetween(doc, fix.host, fix.hv, { kind: 'os', label: 'Host OS' });
+    case 'insert-guest-os':
+      return insertBetween(doc, fix.hv, fix.service, { kind: 'os', label: 'Guest OS' });
+    case 'add-guest-os':
+      return addNode(doc, {
+        kind: 'os',
+        label: 'Guest OS',
+        onto: fix.hv,
+        position: above(doc, fix.hv)
+      });
+    case 'insert-hypervisor': {
+      // The hypervisor goes where the systems stood (on the hardware or its firmware).
+      const systems = new Set(fix.systems);
+      const base = doc.edges.find((e) => systems.has(e.target))?.source ?? fix.hw;
+      const ids = idMaker(doc);
+      const id = ids.node('hypervisor');
+      const hv: DiagramNode = { id, kind: 'hypervisor', label: 'Hypervisor' };
+      const pos = above(doc, base);
+      if (pos) hv.position = pos;
+      const edges = doc.edges.map((e) =>
+        systems.has(e.target) && (e.source === fix.hw || e.source === base)
+          ? { ...e, source: id }
+          : e
+      );
+      edges.push({ id: ids.edge(), source: base, target: id });
+      return { doc: { ...doc, nodes: [...doc.nodes, hv], edges }, select: [id], rename: id };
+    }
+    case 'move-onto-firmware':
+      return {
+        doc: {
+          ...doc,
+          edges: doc.edges.map((e) =>
+            e.source === fix.hw && e.target === fix.node ? { ...e, source: fix.fw } : e
+          )
+        },
+        select: [fix.node]
+      };
+    case 'reset-hypervisor-type': {
+      const node = doc.nodes.find((n) => n.id === fix.hv);
+      if (!node) return { error: `There is no node "${fix.hv}".` };
+      const next = replaceNode(doc, fix.hv, (n) => {
+        const copy = { ...n };
+        delete copy.hypervisorType;
+        return copy;
+      });
+      // Automatic now gives the catalog's type; say so if it does not (it always should).
+      const after = next.nodes.find((n) => n.id === fix.hv)!;
+      if (declaredType(after) !== fix.to)
+        return { error: 'The catalog does not know this product.' };
+      return { doc: next, select: [fix.hv] };
+    }
+  }
+}
