@@ -1,4 +1,4 @@
-import { EXPECTATIONS, type Expectation, type Lang } from '../lib/core/index';
+import { EXPECTATIONS, type Expectation, type Lang, type ReadLimits } from '../lib/core/index';
 import { parseArgs, UsageError, type OptionSpec, type Parsed } from './args';
 import { processIO, type CliIO } from './io';
 import { runValidate } from './validate';
@@ -41,14 +41,29 @@ layout options:
   -h, --help       Show this help.
   -v, --version    Show the version.
 
+Limits (all commands): files over 10 MB or with over 50,000 nodes are refused;
+  --max-size MB and --max-nodes N change the limits.
+
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or bad usage.
 A document without positions is laid out before it is exported.
 `;
 
 const COMMON: OptionSpec[] = [
+  { name: 'max-nodes', takesValue: true },
+  { name: 'max-size', takesValue: true },
   { name: 'help', short: 'h' },
   { name: 'version', short: 'v' }
 ];
+
+/** --max-nodes N and --max-size MB raise (or lower) the reader's limits. */
+function limitsOf(options: Parsed['options']): ReadLimits {
+  const limits: ReadLimits = {};
+  const nodes = numberOption(options['max-nodes'], 'max-nodes', 1, 1e9);
+  const size = numberOption(options['max-size'], 'max-size', 0.001, 1e6);
+  if (nodes !== undefined) limits.maxNodes = Math.floor(nodes);
+  if (size !== undefined) limits.maxBytes = Math.floor(size * 1024 * 1024);
+  return limits;
+}
 const EXPECT: OptionSpec = { name: 'expect', values: EXPECTATIONS };
 const LANG: OptionSpec = { name: 'lang', values: ['en', 'ko'] };
 const OUTPUT: OptionSpec = { name: 'output', short: 'o', takesValue: true };
@@ -66,7 +81,8 @@ const COMMANDS: Record<
         files: positionals,
         expect: options.expect as Expectation | undefined,
         format: (options.format as 'text' | 'json' | undefined) ?? 'text',
-        lang: (options.lang as Lang | undefined) ?? 'en'
+        lang: (options.lang as Lang | undefined) ?? 'en',
+        limits: limitsOf(options)
       });
     }
   },

@@ -9,6 +9,7 @@ import {
   type Expectation,
   type InputError,
   type Lang,
+  type ReadLimits,
   type Severity
 } from '../lib/core/index';
 import { describeFsError, type CliIO } from './io';
@@ -18,6 +19,7 @@ export interface ValidateArgs {
   expect?: Expectation;
   format: 'text' | 'json';
   lang: Lang;
+  limits?: ReadLimits;
 }
 
 const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
@@ -44,7 +46,15 @@ export async function readInput(
 export const displayName = (file: string) => (file === '-' ? '<stdin>' : file);
 
 export function reportInputErrors(io: CliIO, file: string, errors: readonly InputError[]): void {
-  for (const e of errors) io.stderr(`stackdraw: ${displayName(file)}: ${e.path}: ${e.message}\n`);
+  for (const e of errors) {
+    const raise =
+      e.code === 'too-large'
+        ? e.path === '$.nodes'
+          ? ' (--max-nodes N raises the limit)'
+          : ' (--max-size MB raises the limit)'
+        : '';
+    io.stderr(`stackdraw: ${displayName(file)}: ${e.path}: ${e.message}${raise}\n`);
+  }
 }
 
 /** `stackdraw validate`: exit 0 valid, 1 invalid, 2 unreadable input. */
@@ -57,7 +67,7 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
       status = 2;
       continue;
     }
-    const read = readDocument(input.text);
+    const read = readDocument(input.text, args.limits);
     if (!read.ok) {
       reportInputErrors(io, file, read.errors);
       status = 2;

@@ -31,7 +31,8 @@ export type InputErrorCode =
   | 'self-loop'
   | 'bad-hypervisor-type'
   | 'bad-expect'
-  | 'unsupported-version';
+  | 'unsupported-version'
+  | 'too-large';
 
 export interface InputError {
   code: InputErrorCode;
@@ -144,8 +145,67 @@ export function looksLikeSvg(text: string): boolean {
   return /^\s*</.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
+/** What a reader accepts before refusing a document as too large. */
+export interface ReadLimits {
+  /** Largest input, in bytes of UTF-8 (default 10 MB). */
+  maxBytes?: number;
+  /** Most nodes (default 50,000). */
+  maxNodes?: number;
+}
+
+export const DEFAULT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxNodes: 50_000 } as const;
+
+/** UTF-8 length of a string, without encoding it. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+
 /** Read a document from text: a `.json` file, or an SVG exported by stackdraw. */
-export function readDocument(text: string): ReadResult {
+export function readDocument(text: string, limits: ReadLimits = {}): ReadResult {
+  const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const maxNodes = limits.maxNodes ?? DEFAULT_LIMITS.maxNodes;
+  // Checked before parsing: a huge input is refused without spending memory on it.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'too-large',
+          path: '$',
+          message: `the input is ${mb(utf8Length(text))}, over the limit of ${mb(maxBytes)}`
+        }
+      ]
+    };
+  }
+  const result = readDocumentUnlimited(text);
+  if (result.ok && result.document.nodes.length > maxNodes) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'too-large',
+          path: '$.nodes',
+          message: `the document has ${result.document.nodes.length} nodes, over the limit of ${maxNodes}`
+        }
+      ]
+    };
+  }
+  return result;
+}
+
+function readDocumentUnlimited(text: string): ReadResult {
   if (looksLikeSvg(text)) {
     const inner = documentTextFromSvg(text);
     if (!inner.ok) return { ok: false, errors: [inner.error] };
