@@ -16,6 +16,9 @@ export default ts.config(
     rules: {
       // TypeScript checks undefined names itself.
       'no-undef': 'off',
+      // Flags every local Set/Map, even temporaries inside a $derived computation; our
+      // reactive state is immutable data replaced whole, never mutated collections.
+      'svelte/prefer-svelte-reactivity': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
   },

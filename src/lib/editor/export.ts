@@ -1,0 +1,102 @@
+import {
+  describeStack,
+  exportSvg,
+  nodeMap,
+  validate,
+  type DiagramDocument,
+  type FontSources,
+  type HarfBuzzSubset,
+  type SvgOptions
+} from '$lib/core/index';
+import { browserElk } from './layout/elk-worker';
+
+/**
+ * Export in the browser with the same core function, font and HarfBuzz build as the CLI,
+ * so a downloaded SVG is byte for byte the CLI's. Fonts and the wasm load on first use.
+ */
+let fonts: Promise<FontSources> | undefined;
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not load ${url} (${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+export function loadFonts(): Promise<FontSources> {
+  fonts ??= (async () => {
+    const [{ default: wasmUrl }, { default: regularUrl }, { default: semiboldUrl }] =
+      await Promise.all([
+        import('harfbuzzjs/dist/harfbuzz-subset.wasm?url'),
+        import('pretendard/dist/public/static/Pretendard-Regular.otf?url'),
+        import('pretendard/dist/public/static/Pretendard-SemiBold.otf?url')
+      ]);
+    const [wasm, regular, semibold] = await Promise.all([
+      fetchBytes(wasmUrl),
+      fetchBytes(regularUrl),
+      fetchBytes(semiboldUrl)
+    ]);
+    const { instance } = await WebAssembly.instantiate(wasm as BufferSource);
+    const hb = instance.exports as unknown as HarfBuzzSubset & { _initialize?: () => void };
+    hb._initialize?.();
+    return { hb, regular, semibold };
+  })();
+  fonts.catch(() => (fonts = undefined));
+  return fonts;
+}
+
+export async function documentSvg(
+  doc: DiagramDocument,
+  options: Partial<SvgOptions>
+): Promise<string> {
+  return exportSvg({ doc, elk: await browserElk(), fonts: await loadFonts(), options });
+}
+
+/** A safe file name from the title. */
+export function fileBase(doc: DiagramDocument): string {
+  const t = (doc.title ?? '').trim() || 'stackdraw';
+  const printable = Array.from(t, (ch) => (ch.charCodeAt(0) < 0x20 ? '-' : ch)).join('');
+  return printable.replace(/[\\/:*?"<>|]+/g, '-').slice(0, 120);
+}
+
+export function download(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** SVG → PNG at 2× through a canvas. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(img.naturalWidth * scale);
+    canvas.height = Math.ceil(img.naturalHeight * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** `![description](title.svg)`, ready to paste into notes. */
+export function markdownFor(doc: DiagramDocument): string {
+  const report = validate(doc);
+  const nodes = nodeMap(doc);
+  const desc =
+    report.stacks.map((s) => describeStack(s, doc, nodes)).join('. ') ||
+    doc.title ||
+    'stackdraw diagram';
+  return `![${desc.replace(/[[\]]/g, '')}](${encodeURI(fileBase(doc))}.svg)`;
+}
