@@ -1,5 +1,5 @@
 import {
-  describeStack,
+  describeStacks,
   exportSvg,
   nodeMap,
   validate,
@@ -95,8 +95,6 @@ export function markdownFor(doc: DiagramDocument): string {
   const report = validate(doc);
   const nodes = nodeMap(doc);
   const desc =
-    report.stacks.map((s) => describeStack(s, doc, nodes)).join('. ') ||
-    doc.title ||
-    'stackdraw diagram';
+    describeStacks(report.stacks, doc, nodes).join('. ') || doc.title || 'stackdraw diagram';
   return `![${desc.replace(/[[\]]/g, '')}](${encodeURI(fileBase(doc))}.svg)`;
 }

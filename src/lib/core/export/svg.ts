@@ -1,7 +1,7 @@
 import { KIND_COLOURS, KIND_ICONS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 import { nodeName } from '../rules/messages';
-import { CLASSIFICATION_NAMES, describeStack, nodeMap } from '../rules/summary';
+import { CLASSIFICATION_NAMES, describeStacks, nodeMap } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
@@ -112,6 +112,7 @@ export function renderSvg(input: SvgInput): string {
   // Problems per node, for badges; offending edges (host → node of an error).
   const problems = new Map<string, { error: number; warning: number }>();
   const badEdges = new Set<string>();
+  const badTargets = new Set<string>();
   if (o.markers) {
     for (const d of report.diagnostics) {
       if (d.severity === 'info') continue;
@@ -127,10 +128,10 @@ export function renderSvg(input: SvgInput): string {
         d.rule === 'hardware-on-host' ||
         d.rule === 'cycle'
       ) {
-        const on = d.nodes[0];
-        for (const e of doc.edges) if (e.target === on) badEdges.add(e.id);
+        badTargets.add(d.nodes[0]);
       }
     }
+    for (const e of doc.edges) if (badTargets.has(e.target)) badEdges.add(e.id);
   }
   const stackOf = new Map(report.stacks.map((s) => [s.root, s]));
 
@@ -180,7 +181,7 @@ export function renderSvg(input: SvgInput): string {
   const title = doc.title && doc.title.trim() !== '' ? doc.title : 'stackdraw diagram';
   const desc =
     report.stacks.length > 0
-      ? report.stacks.map((s) => describeStack(s, doc, nodes, o.lang)).join('. ') + '.'
+      ? describeStacks(report.stacks, doc, nodes, o.lang).join('. ') + '.'
       : o.lang === 'ko'
         ? '스택이 없는 다이어그램.'
         : 'A diagram with no stacks.';

@@ -1,5 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { DiagramDocument, Position } from '../model/types';
+import type { DiagramDocument, DiagramEdge, DiagramNode, Position } from '../model/types';
 import { buildGraph, stackOrder } from '../rules/graph';
 
 /**
@@ -97,17 +97,20 @@ export interface LayoutInput {
 /** Split a document into layout groups: stacks in document order, then the rest. */
 export function layoutGroups(doc: DiagramDocument): { root: string | null; nodes: string[] }[] {
   const g = buildGraph(doc);
-  const order = new Map(doc.nodes.map((n, i) => [n.id, i]));
-  const taken = new Set<string>();
+  const n = doc.nodes.length;
+  const taken = new Uint8Array(n);
+  const stamp = new Int32Array(n).fill(-1);
   const groups: { root: string | null; nodes: string[] }[] = [];
-  const roots = doc.nodes.filter((n) => n.kind === 'hardware' && !g.hosts.has(n.id));
-  for (const root of roots) {
-    const members = stackOrder(g, root.id).filter((id) => !taken.has(id));
-    for (const id of members) taken.add(id);
-    members.sort((a, b) => order.get(a)! - order.get(b)!);
-    groups.push({ root: root.id, nodes: members });
+  // Roots in document order (the stacks stand side by side in that order).
+  for (let r = 0; r < n; r++) {
+    if (g.kind[r] !== 0 || g.hostStart[r + 1] !== g.hostStart[r]) continue;
+    const members = stackOrder(g, r, stamp, r).filter((i) => !taken[i]);
+    for (const i of members) taken[i] = 1;
+    // Document order inside a stack: ELK keeps it (considerModelOrder).
+    members.sort((a, b) => a - b);
+    groups.push({ root: doc.nodes[r].id, nodes: members.map((i) => doc.nodes[i].id) });
   }
-  const rest = doc.nodes.filter((n) => !taken.has(n.id)).map((n) => n.id);
+  const rest = doc.nodes.filter((_, i) => !taken[i]).map((x) => x.id);
   if (rest.length) groups.push({ root: null, nodes: rest });
   return groups;
 }
@@ -118,27 +121,58 @@ const round = (v: number) => {
   return r === 0 ? 0 : r;
 };
 
-async function layoutGroup(
-  ids: string[],
-  doc: DiagramDocument,
-  sizes: Record<string, Size>,
-  elk: ElkLike,
-  cache: LayoutCache | undefined
-): Promise<GroupLayout> {
-  const members = new Set(ids);
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const edges = doc.edges.filter((e) => members.has(e.source) && members.has(e.target));
-  const key = JSON.stringify([
-    ids.map((id) => {
+interface GroupInput {
+  ids: string[];
+  edges: DiagramEdge[];
+}
+
+/** The cache key: what a group's layout depends on. */
+function groupKey(
+  group: GroupInput,
+  byId: Map<string, DiagramNode>,
+  sizes: Record<string, Size>
+): string {
+  return JSON.stringify([
+    group.ids.map((id) => {
       const n = byId.get(id)!;
       const s = sizes[id];
       return [id, n.kind, n.label, s.width, s.height];
     }),
-    edges.map((e) => [e.id, e.source, e.target])
+    group.edges.map((e) => [e.id, e.source, e.target])
   ]);
+}
+
+async function layoutGroup(
+  group: GroupInput,
+  key: string,
+  sizes: Record<string, Size>,
+  elk: ElkLike,
+  cache: LayoutCache | undefined
+): Promise<GroupLayout> {
   const cached = cache?.get(key);
   if (cached) return cached;
+  let result: GroupLayout;
+  try {
+    // ELK recurses once per layer: a very deep stack would overflow it, slowly.
+    if (group.ids.length > MAX_ELK_DEPTH && levelsOf(group).depth > MAX_ELK_DEPTH) {
+      throw new Error('too deep for ELK');
+    }
+    result = await elkGroup(group, key, sizes, elk);
+  } catch {
+    // ELK recurses on very deep graphs (a 10,000-layer chain overflows its stack):
+    // such a group gets a plain layered placement instead.
+    result = fallbackGroup(group, key, sizes);
+  }
+  cache?.set(key, result);
+  return result;
+}
 
+async function elkGroup(
+  { ids, edges }: GroupInput,
+  key: string,
+  sizes: Record<string, Size>,
+  elk: ElkLike
+): Promise<GroupLayout> {
   const graph: ElkNode = {
     id: '__root',
     layoutOptions: ELK_OPTIONS,
@@ -164,21 +198,108 @@ async function layoutGroup(
       y: round(p.y)
     }));
   }
-  const result: GroupLayout = {
+  return {
     key,
     width: round(out.width ?? 0),
     height: round(out.height ?? 0),
     nodes,
     edges: routed
   };
-  cache?.set(key, result);
-  return result;
+}
+
+const FALLBACK_GAP_X = 28;
+/** Layers beyond which a group skips ELK for the plain layered placement. */
+const MAX_ELK_DEPTH = 400;
+const FALLBACK_GAP_Y = 40;
+
+/** Distance of each node from the group's hostless nodes (breadth first, iterative). */
+function levelsOf({ ids, edges }: GroupInput): { level: Map<string, number>; depth: number } {
+  const kids = new Map<string, string[]>();
+  const hasHost = new Set<string>();
+  for (const e of edges) {
+    const list = kids.get(e.source) ?? [];
+    list.push(e.target);
+    kids.set(e.source, list);
+    hasHost.add(e.target);
+  }
+  const level = new Map<string, number>();
+  const queue = ids.filter((id) => !hasHost.has(id));
+  if (queue.length === 0 && ids.length) queue.push(ids[0]);
+  for (const id of queue) level.set(id, 0);
+  let unreached = 0;
+  for (let i = 0; i < queue.length || level.size < ids.length; i++) {
+    if (i >= queue.length) {
+      // Only loops are left: start from the first node not reached yet.
+      while (level.has(ids[unreached])) unreached++;
+      level.set(ids[unreached], 0);
+      queue.push(ids[unreached]);
+    }
+    const id = queue[i];
+    for (const c of kids.get(id) ?? []) {
+      if (!level.has(c)) {
+        level.set(c, level.get(id)! + 1);
+        queue.push(c);
+      }
+    }
+  }
+  let depth = 0;
+  for (const l of level.values()) if (l > depth) depth = l;
+  return { level, depth };
+}
+
+/**
+ * Layers by distance from the group's hostless nodes (breadth first, iterative), bottom
+ * up; each layer left to right in document order. Used when ELK cannot lay a group out.
+ */
+export function fallbackGroup(
+  { ids, edges }: GroupInput,
+  key: string,
+  sizes: Record<string, Size>
+): GroupLayout {
+  const { level } = levelsOf({ ids, edges });
+  const layers: string[][] = [];
+  for (const id of ids) (layers[level.get(id)!] ??= []).push(id);
+  const heights = layers.map((l) => (l ?? []).reduce((m, id) => Math.max(m, sizes[id].height), 0));
+  const total =
+    heights.reduce((a, h) => a + h, 0) + FALLBACK_GAP_Y * Math.max(0, layers.length - 1);
+  const nodes: Record<string, Rect> = {};
+  let width = 0;
+  let bottom = total;
+  layers.forEach((layer, li) => {
+    let x = 0;
+    for (const id of layer ?? []) {
+      const s = sizes[id];
+      nodes[id] = {
+        x: round(x),
+        y: round(bottom - heights[li] + (heights[li] - s.height)),
+        width: s.width,
+        height: s.height
+      };
+      x += s.width + FALLBACK_GAP_X;
+    }
+    width = Math.max(width, x - FALLBACK_GAP_X);
+    bottom -= heights[li] + FALLBACK_GAP_Y;
+  });
+  const routed: Record<string, Position[]> = {};
+  for (const e of edges) routed[e.id] = routeEdge(nodes[e.source], nodes[e.target]);
+  return { key, width: round(Math.max(0, width)), height: round(total), nodes, edges: routed };
 }
 
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
   const { doc, sizes, elk, cache } = input;
   const groups = layoutGroups(doc);
-  const laid = await Promise.all(groups.map((g) => layoutGroup(g.nodes, doc, sizes, elk, cache)));
+  // One pass over the document: which group each node is in, and each group's edges.
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.nodes.forEach((id) => groupOf.set(id, i)));
+  const inputs: GroupInput[] = groups.map((g) => ({ ids: g.nodes, edges: [] }));
+  for (const e of doc.edges) {
+    const gi = groupOf.get(e.source);
+    if (gi !== undefined && gi === groupOf.get(e.target)) inputs[gi].edges.push(e);
+  }
+  const laid = await Promise.all(
+    inputs.map((g) => layoutGroup(g, groupKey(g, byId, sizes), sizes, elk, cache))
+  );
   const tallest = laid.reduce((m, l) => Math.max(m, l.height), 0);
   const result: LayoutResult = {
     nodes: {},

@@ -1,85 +1,142 @@
-import { compareIds, sortIds } from '../model/ids';
-import type { DiagramDocument, DiagramNode } from '../model/types';
+import { compareIds } from '../model/ids';
+import type { DiagramDocument, DiagramNode, NodeKind } from '../model/types';
 
 /**
  * Index of a (schema-checked) document: who runs on whom, roots, stacks and loops.
- * Every walk is iterative, so a 10,000-layer chain cannot overflow the call stack.
- * Every list is in natural id order, never file order: the same drawing gives the same
- * report however its nodes and edges are ordered.
+ * Nodes are numbered by their position in the file and adjacency is kept in flat integer
+ * arrays (compressed rows), so a 100,000-node document is indexed in a few milliseconds.
+ * Every walk is iterative: a 10,000-layer chain cannot overflow the call stack. Every list
+ * is in natural id order, never file order, so the same drawing gives the same report
+ * however its nodes and edges are ordered.
  */
+export const KIND_CODE: Record<NodeKind, number> = {
+  hardware: 0,
+  firmware: 1,
+  hypervisor: 2,
+  os: 3,
+  service: 4
+};
+export const HARDWARE = 0;
+export const FIRMWARE = 1;
+export const HYPERVISOR = 2;
+export const OS = 3;
+export const SERVICE = 4;
+
 export interface StackGraph {
+  /** Nodes by index (file order). */
   nodes: readonly DiagramNode[];
-  byId: ReadonlyMap<string, DiagramNode>;
-  /** Hosts of each node (sources of edges that target it), in id order. */
-  hosts: ReadonlyMap<string, readonly string[]>;
-  /** What runs on each node (targets of edges from it), in id order. */
-  children: ReadonlyMap<string, readonly string[]>;
+  index: ReadonlyMap<string, number>;
+  /** Kind code of each node. */
+  kind: Uint8Array;
+  /** Children (what runs on a node) of node i: childList[childStart[i] .. childStart[i+1]). */
+  childStart: Int32Array;
+  childList: Int32Array;
+  /** Hosts of node i, likewise. */
+  hostStart: Int32Array;
+  hostList: Int32Array;
   /** Hardware nodes with no host, in id order. */
-  roots: readonly string[];
+  roots: number[];
+  /** Look a node up by id (for messages). */
+  byId: { get(id: string): DiagramNode | undefined };
 }
 
-const EMPTY: readonly string[] = [];
+const byNaturalId = (nodes: readonly DiagramNode[]) => (a: number, b: number) =>
+  compareIds(nodes[a].id, nodes[b].id);
 
 export function buildGraph(doc: DiagramDocument): StackGraph {
-  const byId = new Map<string, DiagramNode>();
-  for (const n of doc.nodes) byId.set(n.id, n);
-  const hosts = new Map<string, string[]>();
-  const children = new Map<string, string[]>();
-  for (const e of doc.edges) {
-    let h = hosts.get(e.target);
-    if (!h) hosts.set(e.target, (h = []));
-    h.push(e.source);
-    let c = children.get(e.source);
-    if (!c) children.set(e.source, (c = []));
-    c.push(e.target);
+  const nodes = doc.nodes;
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  const kind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    index.set(nodes[i].id, i);
+    kind[i] = KIND_CODE[nodes[i].kind];
   }
-  for (const list of hosts.values()) list.sort(compareIds);
-  for (const list of children.values()) list.sort(compareIds);
-  const roots = sortIds(
-    doc.nodes.filter((n) => n.kind === 'hardware' && !hosts.has(n.id)).map((n) => n.id)
-  );
-  return { nodes: doc.nodes, byId, hosts, children, roots };
+  const m = doc.edges.length;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const childStart = new Int32Array(n + 1);
+  const hostStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const s = index.get(doc.edges[e].source)!;
+    const t = index.get(doc.edges[e].target)!;
+    src[e] = s;
+    dst[e] = t;
+    childStart[s + 1]++;
+    hostStart[t + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    childStart[i + 1] += childStart[i];
+    hostStart[i + 1] += hostStart[i];
+  }
+  const childList = new Int32Array(m);
+  const hostList = new Int32Array(m);
+  const cFill = childStart.slice(0, n);
+  const hFill = hostStart.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    childList[cFill[src[e]]++] = dst[e];
+    hostList[hFill[dst[e]]++] = src[e];
+  }
+  // Natural id order within each row (rows are short: sorting them is cheap).
+  const cmp = byNaturalId(nodes);
+  const sortRows = (start: Int32Array, list: Int32Array) => {
+    for (let i = 0; i < n; i++) {
+      const a = start[i];
+      const b = start[i + 1];
+      if (b - a > 1) list.subarray(a, b).sort(cmp);
+    }
+  };
+  sortRows(childStart, childList);
+  sortRows(hostStart, hostList);
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (kind[i] === HARDWARE && hostStart[i + 1] === hostStart[i]) roots.push(i);
+  roots.sort(cmp);
+  return {
+    nodes,
+    index,
+    kind,
+    childStart,
+    childList,
+    hostStart,
+    hostList,
+    roots,
+    byId: { get: (id) => nodes[index.get(id) ?? -1] }
+  };
 }
 
-export const hostsOf = (g: StackGraph, id: string) => g.hosts.get(id) ?? EMPTY;
-export const childrenOf = (g: StackGraph, id: string) => g.children.get(id) ?? EMPTY;
+export const childCount = (g: StackGraph, i: number) => g.childStart[i + 1] - g.childStart[i];
+export const hostCount = (g: StackGraph, i: number) => g.hostStart[i + 1] - g.hostStart[i];
+export const childrenOf = (g: StackGraph, i: number) =>
+  g.childList.subarray(g.childStart[i], g.childStart[i + 1]);
+export const hostsOf = (g: StackGraph, i: number) =>
+  g.hostList.subarray(g.hostStart[i], g.hostStart[i + 1]);
+export const idOf = (g: StackGraph, i: number) => g.nodes[i].id;
+
+/** Ids of node indices, in natural id order. */
+export function sortedIds(g: StackGraph, list: Iterable<number>): string[] {
+  return Array.from(list, (i) => g.nodes[i].id).sort(compareIds);
+}
 
 /**
- * A stack's nodes bottom-up: breadth first from the root, siblings in id order.
+ * Mark every node reachable upwards (through children) from the starts, starts included.
+ * `skip(i)` nodes are not entered. Returns the marks (1 = reached).
  */
-export function stackOrder(g: StackGraph, root: string): string[] {
-  const seen = new Set<string>([root]);
-  const out = [root];
-  for (let i = 0; i < out.length; i++) {
-    for (const c of childrenOf(g, out[i])) {
-      if (!seen.has(c)) {
-        seen.add(c);
-        out.push(c);
-      }
-    }
-  }
-  return out;
-}
-
-/** Every node reachable upwards (through `children`) from the starts, starts included. */
-export function reachableFrom(
-  g: StackGraph,
-  starts: Iterable<string>,
-  skip?: (id: string) => boolean
-): Set<string> {
-  const seen = new Set<string>();
-  const todo: string[] = [];
+export function reach(g: StackGraph, starts: Iterable<number>, skip?: Uint8Array): Uint8Array {
+  const seen = new Uint8Array(g.nodes.length);
+  const todo: number[] = [];
   for (const s of starts) {
-    if (!seen.has(s)) {
-      seen.add(s);
+    if (!seen[s]) {
+      seen[s] = 1;
       todo.push(s);
     }
   }
   while (todo.length) {
-    const id = todo.pop()!;
-    for (const c of childrenOf(g, id)) {
-      if (!seen.has(c) && !(skip && skip(c))) {
-        seen.add(c);
+    const i = todo.pop()!;
+    for (let k = g.childStart[i]; k < g.childStart[i + 1]; k++) {
+      const c = g.childList[k];
+      if (!seen[c] && !(skip && skip[c])) {
+        seen[c] = 1;
         todo.push(c);
       }
     }
@@ -88,56 +145,83 @@ export function reachableFrom(
 }
 
 /**
- * Strongly connected components with more than one node: the loops. Iterative Tarjan.
- * (Self-loops are input errors, so a loop always has at least two nodes.)
+ * A stack's nodes bottom-up: breadth first from the root, siblings in id order.
+ * `stamp` is scratch space shared between calls (one slot per node); `mark` must differ
+ * from every earlier call's.
  */
-export function findLoops(g: StackGraph): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const loops: string[][] = [];
-  let next = 0;
+export function stackOrder(g: StackGraph, root: number, stamp: Int32Array, mark: number): number[] {
+  const out = [root];
+  stamp[root] = mark;
+  for (let q = 0; q < out.length; q++) {
+    const i = out[q];
+    for (let k = g.childStart[i]; k < g.childStart[i + 1]; k++) {
+      const c = g.childList[k];
+      if (stamp[c] !== mark) {
+        stamp[c] = mark;
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
 
-  for (const start of g.nodes) {
-    if (index.has(start.id)) continue;
-    // Each frame: node id and the position in its children list.
-    const frames: { id: string; i: number }[] = [{ id: start.id, i: 0 }];
-    index.set(start.id, next);
-    low.set(start.id, next);
-    next++;
-    stack.push(start.id);
-    onStack.add(start.id);
-    while (frames.length) {
-      const frame = frames[frames.length - 1];
-      const kids = childrenOf(g, frame.id);
-      if (frame.i < kids.length) {
-        const c = kids[frame.i++];
-        if (!index.has(c)) {
-          index.set(c, next);
-          low.set(c, next);
-          next++;
-          stack.push(c);
-          onStack.add(c);
-          frames.push({ id: c, i: 0 });
-        } else if (onStack.has(c)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(c)!));
+/**
+ * Strongly connected components with more than one node: the loops. Iterative Tarjan over
+ * the integer rows. (Self-loops are input errors, so a loop has at least two nodes.)
+ */
+export function findLoops(g: StackGraph): number[][] {
+  const n = g.nodes.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let sp = 0;
+  const frameNode = new Int32Array(n);
+  const frameEdge = new Int32Array(n);
+  const loops: number[][] = [];
+  let next = 0;
+  for (let start = 0; start < n; start++) {
+    if (index[start] !== -1) continue;
+    // Quick exit for nodes with no children: a component of one.
+    if (g.childStart[start + 1] === g.childStart[start]) {
+      index[start] = next++;
+      continue;
+    }
+    let fp = 0;
+    frameNode[0] = start;
+    frameEdge[0] = g.childStart[start];
+    index[start] = low[start] = next++;
+    stack[sp++] = start;
+    onStack[start] = 1;
+    while (fp >= 0) {
+      const v = frameNode[fp];
+      if (frameEdge[fp] < g.childStart[v + 1]) {
+        const c = g.childList[frameEdge[fp]++];
+        if (index[c] === -1) {
+          index[c] = low[c] = next++;
+          stack[sp++] = c;
+          onStack[c] = 1;
+          fp++;
+          frameNode[fp] = c;
+          frameEdge[fp] = g.childStart[c];
+        } else if (onStack[c] && index[c] < low[v]) {
+          low[v] = index[c];
         }
         continue;
       }
-      frames.pop();
-      if (frames.length) {
-        const parent = frames[frames.length - 1].id;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.id)!));
+      fp--;
+      if (fp >= 0) {
+        const parent = frameNode[fp];
+        if (low[v] < low[parent]) low[parent] = low[v];
       }
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let id: string;
+      if (low[v] === index[v]) {
+        const component: number[] = [];
+        let w: number;
         do {
-          id = stack.pop()!;
-          onStack.delete(id);
-          component.push(id);
-        } while (id !== frame.id);
+          w = stack[--sp];
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== v);
         if (component.length > 1) loops.push(component);
       }
     }
@@ -150,30 +234,30 @@ export function findLoops(g: StackGraph): string[][] {
  * takes the shortest way back to it (ties broken by id), so it does not depend on the
  * order of nodes or edges in the file.
  */
-export function loopPath(g: StackGraph, component: readonly string[]): string[] {
+export function loopPath(g: StackGraph, component: readonly number[]): string[] {
   const members = new Set(component);
-  const start = sortIds(component)[0];
-  const prev = new Map<string, string>();
+  let start = component[0];
+  for (const i of component) if (compareIds(g.nodes[i].id, g.nodes[start].id) < 0) start = i;
+  const prev = new Map<number, number>();
   const queue = [start];
-  for (let qi = 0; qi < queue.length; qi++) {
-    const id = queue[qi];
-    const kids = childrenOf(g, id).filter((c) => members.has(c));
-    for (const c of kids) {
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    for (const c of childrenOf(g, v)) {
+      if (!members.has(c)) continue;
       if (c === start) {
-        const path = [id];
-        let p = id;
+        const path = [v];
+        let p = v;
         while (p !== start) {
           p = prev.get(p)!;
           path.push(p);
         }
-        path.reverse();
-        return path;
+        return path.reverse().map((i) => g.nodes[i].id);
       }
       if (!prev.has(c)) {
-        prev.set(c, id);
+        prev.set(c, v);
         queue.push(c);
       }
     }
   }
-  return [start];
+  return [g.nodes[start].id];
 }

@@ -15,7 +15,8 @@ export interface RenderedMessage {
   hint?: string;
 }
 
-type Nodes = ReadonlyMap<string, DiagramNode>;
+/** Node lookup by id (a Map, or the graph's index). */
+type Nodes = { get(id: string): DiagramNode | undefined };
 
 /** How many labels a list shows before "and N more". */
 const LIST_LIMIT = 5;

@@ -143,12 +143,31 @@ export function describeStack(
   nodes: ReadonlyMap<string, DiagramNode> = nodeMap(doc),
   lang: Lang = 'en'
 ): string {
+  return describeStacks([stack], doc, nodes, lang)[0];
+}
+
+/** One sentence per stack; the document is indexed once for all of them. */
+export function describeStacks(
+  stacks: readonly StackReport[],
+  doc: DiagramDocument,
+  nodes: ReadonlyMap<string, DiagramNode> = nodeMap(doc),
+  lang: Lang = 'en'
+): string[] {
   const children = new Map<string, string[]>();
   for (const e of doc.edges) {
     const list = children.get(e.source) ?? [];
     list.push(e.target);
     children.set(e.source, list);
   }
+  return stacks.map((s) => sentence(s, children, nodes, lang));
+}
+
+function sentence(
+  stack: StackReport,
+  children: ReadonlyMap<string, string[]>,
+  nodes: ReadonlyMap<string, DiagramNode>,
+  lang: Lang
+): string {
   const kids = (id: string, kind: DiagramNode['kind']) =>
     sortIds((children.get(id) ?? []).filter((c) => nodes.get(c)?.kind === kind));
   const name = (id: string) => nodeName(nodes.get(id), id);

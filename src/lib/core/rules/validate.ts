@@ -1,20 +1,21 @@
-import { catalogEntryFor, declaredType } from '../model/catalog';
-import { compareIds, sortIds } from '../model/ids';
-import { isSystemKind } from '../model/kinds';
-import type {
-  DiagramDocument,
-  DiagramNode,
-  Expectation,
-  HypervisorType,
-  NodeKind
-} from '../model/types';
+import { catalogEntryFor, type CatalogEntry } from '../model/catalog';
+import { compareIds } from '../model/ids';
+import type { DiagramDocument, Expectation, HypervisorType, NodeKind } from '../model/types';
 import {
   buildGraph,
   childrenOf,
   findLoops,
+  FIRMWARE,
+  HARDWARE,
+  hostCount,
   hostsOf,
+  HYPERVISOR,
+  idOf,
+  KIND_CODE,
   loopPath,
-  reachableFrom,
+  OS,
+  reach,
+  sortedIds,
   stackOrder,
   type StackGraph
 } from './graph';
@@ -38,86 +39,118 @@ export function allowedHost(
   hostKind: NodeKind,
   declared?: HypervisorType
 ): boolean {
+  return allowedCode(KIND_CODE[kind], KIND_CODE[hostKind], declared);
+}
+
+function allowedCode(kind: number, host: number, declared?: HypervisorType): boolean {
   switch (kind) {
-    case 'hardware':
+    case HARDWARE:
       return false;
-    case 'firmware':
-      return hostKind === 'hardware';
-    case 'hypervisor':
-      if (hostKind === 'hypervisor') return declared !== 2;
-      return hostKind === 'hardware' || hostKind === 'firmware' || hostKind === 'os';
-    case 'os':
-      return hostKind === 'hardware' || hostKind === 'firmware' || hostKind === 'hypervisor';
-    case 'service':
-      return hostKind === 'os';
+    case FIRMWARE:
+      return host === HARDWARE;
+    case HYPERVISOR:
+      if (host === HYPERVISOR) return declared !== 2;
+      return host === HARDWARE || host === FIRMWARE || host === OS;
+    case OS:
+      return host === HARDWARE || host === FIRMWARE || host === HYPERVISOR;
+    default:
+      return host === OS;
   }
 }
 
-/** Type by placement: on hardware, firmware or a hypervisor it is Type 1; on an OS, Type 2. */
-function placementType(g: StackGraph, hv: string): HypervisorType | undefined {
-  const host = hostsOf(g, hv)[0];
-  if (host === undefined) return undefined;
-  return g.byId.get(host)!.kind === 'os' ? 2 : 1;
-}
+const isSystem = (code: number) => code === OS || code === HYPERVISOR;
 
-/** Declared type, else placement: what "a Type N hypervisor" means for expectations. */
-function effectiveType(g: StackGraph, hv: DiagramNode): HypervisorType | undefined {
-  return declaredType(hv) ?? placementType(g, hv.id);
+/**
+ * Per-run facts about hypervisors: the catalog entry and the declared type of each, looked
+ * up once per distinct (product, label) pair.
+ */
+class Catalog {
+  private memo = new Map<string, CatalogEntry | null>();
+  constructor(private g: StackGraph) {}
+  entry(i: number): CatalogEntry | undefined {
+    const n = this.g.nodes[i];
+    const key = `${typeof n.product === 'string' ? n.product : ''}\u0000${n.label}`;
+    let e = this.memo.get(key);
+    if (e === undefined) {
+      e = catalogEntryFor(n) ?? null;
+      this.memo.set(key, e);
+    }
+    return e ?? undefined;
+  }
+  /** `hypervisorType` when set, else the catalog's (hypervisors only). */
+  declared(i: number): HypervisorType | undefined {
+    if (this.g.kind[i] !== HYPERVISOR) return undefined;
+    const t = this.g.nodes[i].hypervisorType;
+    if (t === 1 || t === 2) return t;
+    return this.entry(i)?.type;
+  }
+  /** Declared type, else placement: what "a Type N hypervisor" means for expectations. */
+  effective(i: number): HypervisorType | undefined {
+    const d = this.declared(i);
+    if (d !== undefined) return d;
+    if (hostCount(this.g, i) === 0) return undefined;
+    return this.g.kind[hostsOf(this.g, i)[0]] === OS ? 2 : 1;
+  }
 }
 
 /** The OS or hypervisor nodes on a hardware node, directly or through its firmware. */
-function systemsOn(g: StackGraph, hw: string): string[] {
-  const found = new Set<string>();
+function systemsOn(g: StackGraph, hw: number): number[] {
+  const found: number[] = [];
   for (const c of childrenOf(g, hw)) {
-    const kind = g.byId.get(c)!.kind;
-    if (isSystemKind(kind)) found.add(c);
-    else if (kind === 'firmware') {
-      for (const cc of childrenOf(g, c)) if (isSystemKind(g.byId.get(cc)!.kind)) found.add(cc);
+    if (isSystem(g.kind[c])) found.push(c);
+    else if (g.kind[c] === FIRMWARE) {
+      for (const cc of childrenOf(g, c)) if (isSystem(g.kind[cc])) found.push(cc);
     }
   }
-  return sortIds(found);
+  if (found.length < 2) return found;
+  // Unique, in id order.
+  return [...new Set(found)].sort((a, b) => compareIds(idOf(g, a), idOf(g, b)));
 }
 
-const ofKind = (g: StackGraph, ids: readonly string[], ...kinds: NodeKind[]) =>
-  ids.filter((id) => kinds.includes(g.byId.get(id)!.kind));
+const childrenOfKind = (g: StackGraph, i: number, kind: number) =>
+  Array.from(childrenOf(g, i)).filter((c) => g.kind[c] === kind);
 
 /** Check one stack against its expectation; undefined when it is met. */
 function checkExpectation(
   g: StackGraph,
-  root: string,
+  cat: Catalog,
+  root: number,
   expect: Expectation,
-  stack: readonly string[]
+  stack: readonly number[]
 ): ExpectationProblem | undefined {
   const systems = systemsOn(g, root);
   if (systems.length === 0) return { problem: 'nothing-installed' };
-  if (systems.length > 1) return { problem: 'several-systems', systems };
-  const sys = g.byId.get(systems[0])!;
-  const guestsOf = (hv: string) => ofKind(g, childrenOf(g, hv), 'os');
+  if (systems.length > 1)
+    return { problem: 'several-systems', systems: systems.map((i) => idOf(g, i)) };
+  const sys = systems[0];
+  const id = (i: number) => idOf(g, i);
+  const guests = (hv: number) => childrenOfKind(g, hv, OS);
 
   if (expect === 'type1') {
-    if (sys.kind === 'os') {
-      const hv = ofKind(g, childrenOf(g, sys.id), 'hypervisor')[0];
-      return hv
-        ? { problem: 'is-type2', hv, os: sys.id }
-        : { problem: 'no-hypervisor', os: sys.id };
+    if (g.kind[sys] === OS) {
+      const hv = childrenOfKind(g, sys, HYPERVISOR)[0];
+      return hv !== undefined
+        ? { problem: 'is-type2', hv: id(hv), os: id(sys) }
+        : { problem: 'no-hypervisor', os: id(sys) };
     }
-    if (effectiveType(g, sys) === 2) return { problem: 'type2-on-hardware', hv: sys.id };
-    if (guestsOf(sys.id).length === 0) return { problem: 'no-guest', hv: sys.id };
+    if (cat.effective(sys) === 2) return { problem: 'type2-on-hardware', hv: id(sys) };
+    if (guests(sys).length === 0) return { problem: 'no-guest', hv: id(sys) };
     return undefined;
   }
   if (expect === 'type2') {
-    if (sys.kind === 'hypervisor') return { problem: 'hypervisor-on-hardware', hv: sys.id };
-    const hvs = ofKind(g, childrenOf(g, sys.id), 'hypervisor');
-    if (hvs.length === 0) return { problem: 'no-hypervisor', os: sys.id };
-    const type2 = hvs.filter((hv) => effectiveType(g, g.byId.get(hv)!) === 2);
-    if (type2.length === 0) return { problem: 'type1-on-os', hv: hvs[0], os: sys.id };
-    if (!type2.some((hv) => guestsOf(hv).length > 0)) return { problem: 'no-guest', hv: type2[0] };
+    if (g.kind[sys] === HYPERVISOR) return { problem: 'hypervisor-on-hardware', hv: id(sys) };
+    const hvs = childrenOfKind(g, sys, HYPERVISOR);
+    if (hvs.length === 0) return { problem: 'no-hypervisor', os: id(sys) };
+    const type2 = hvs.filter((hv) => cat.effective(hv) === 2);
+    if (type2.length === 0) return { problem: 'type1-on-os', hv: id(hvs[0]), os: id(sys) };
+    if (!type2.some((hv) => guests(hv).length > 0))
+      return { problem: 'no-guest', hv: id(type2[0]) };
     return undefined;
   }
   // dedicated
-  if (sys.kind === 'hypervisor') return { problem: 'hypervisor-on-hardware', hv: sys.id };
-  const hv = stack.find((id) => g.byId.get(id)!.kind === 'hypervisor');
-  return hv ? { problem: 'has-hypervisor', hv } : undefined;
+  if (g.kind[sys] === HYPERVISOR) return { problem: 'hypervisor-on-hardware', hv: id(sys) };
+  const hv = stack.find((i) => g.kind[i] === HYPERVISOR);
+  return hv !== undefined ? { problem: 'has-hypervisor', hv: id(hv) } : undefined;
 }
 
 /** The nodes a finding names, as the rules table says. */
@@ -186,41 +219,53 @@ const RULE_ORDER = new Map(RULE_IDS.map((r, i) => [r, i]));
 /**
  * Check a document against the Type 1 / Type 2 rules. Pure: the same document and
  * options always give the same report, whatever the order of nodes and edges.
+ * Linear in the size of the document: one index, one pass over the nodes, one walk per stack.
  */
 export function validate(doc: DiagramDocument, options: ValidateOptions = {}): ValidationReport {
   const g = buildGraph(doc);
+  const n = doc.nodes.length;
+  const cat = new Catalog(g);
   const findings: Finding[] = [];
-  const kind = (id: string) => g.byId.get(id)!.kind;
+  const id = (i: number) => idOf(g, i);
 
   // Loops.
-  const loopMembers = new Set<string>();
   for (const component of findLoops(g)) {
-    for (const id of component) loopMembers.add(id);
     findings.push({
       rule: 'cycle',
-      members: sortIds(component),
+      members: sortedIds(g, component),
       path: loopPath(g, component)
     });
   }
 
   // Everything standing on some hardware.
-  const hardware = doc.nodes.filter((n) => n.kind === 'hardware').map((n) => n.id);
-  const placed = reachableFrom(g, hardware);
+  const hardware: number[] = [];
+  for (let i = 0; i < n; i++) if (g.kind[i] === HARDWARE) hardware.push(i);
+  const placed = reach(g, hardware);
+  const scratch = new Int32Array(n).fill(-1);
 
-  for (const node of doc.nodes) {
-    const hosts = hostsOf(g, node.id);
+  for (let i = 0; i < n; i++) {
+    const kind = g.kind[i];
+    const hosts = hostsOf(g, i);
     if (hosts.length > 1)
-      findings.push({ rule: 'multiple-hosts', node: node.id, hosts: [...hosts] });
+      findings.push({ rule: 'multiple-hosts', node: id(i), hosts: Array.from(hosts, id) });
 
-    if (node.kind === 'hardware') {
+    if (kind === HARDWARE) {
       if (hosts.length > 0)
-        findings.push({ rule: 'hardware-on-host', hw: node.id, host: hosts[0] });
-      const kids = childrenOf(g, node.id);
-      const firmwares = ofKind(g, kids, 'firmware');
-      if (firmwares.length > 1) findings.push({ rule: 'one-firmware', hw: node.id, firmwares });
-      if (firmwares.length > 0) {
-        for (const c of ofKind(g, kids, 'os', 'hypervisor')) {
-          findings.push({ rule: 'bypasses-firmware', node: c, hw: node.id, fw: firmwares[0] });
+        findings.push({ rule: 'hardware-on-host', hw: id(i), host: id(hosts[0]) });
+      const kids = childrenOf(g, i);
+      let firmwares: number[] | undefined;
+      for (const c of kids) if (g.kind[c] === FIRMWARE) (firmwares ??= []).push(c);
+      if (firmwares) {
+        if (firmwares.length > 1)
+          findings.push({ rule: 'one-firmware', hw: id(i), firmwares: firmwares.map(id) });
+        for (const c of kids) {
+          if (isSystem(g.kind[c]))
+            findings.push({
+              rule: 'bypasses-firmware',
+              node: id(c),
+              hw: id(i),
+              fw: id(firmwares[0])
+            });
         }
       }
       continue;
@@ -228,90 +273,92 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
 
     if (hosts.length === 0) {
       // The top of a broken chain: list what runs on it, equally unplaced.
-      const above = reachableFrom(g, [node.id], (id) => placed.has(id));
-      above.delete(node.id);
-      findings.push({ rule: 'unplaced', node: node.id, above: sortIds(above) });
+      const above = collectAbove(g, i, placed, scratch, i);
+      findings.push({ rule: 'unplaced', node: id(i), above: sortedIds(g, above) });
     }
 
-    const declared = declaredType(node);
+    const declared = cat.declared(i);
     for (const host of hosts) {
-      const hostKind = kind(host);
-      if (!allowedHost(node.kind, hostKind, declared)) {
-        findings.push({ rule: 'invalid-host', node: node.id, host });
-      }
-      if (node.kind !== 'hypervisor') continue;
+      const hostKind = g.kind[host];
+      if (!allowedCode(kind, hostKind, declared))
+        findings.push({ rule: 'invalid-host', node: id(i), host: id(host) });
+      if (kind !== HYPERVISOR) continue;
       if (
-        (declared === 1 && hostKind === 'os') ||
+        (declared === 1 && hostKind === OS) ||
         (declared === 2 &&
-          (hostKind === 'hardware' || hostKind === 'firmware' || hostKind === 'hypervisor'))
+          (hostKind === HARDWARE || hostKind === FIRMWARE || hostKind === HYPERVISOR))
       ) {
-        const from = node.hypervisorType === declared ? 'field' : 'catalog';
+        const field = g.nodes[i].hypervisorType;
         findings.push({
           rule: 'type-mismatch',
-          hv: node.id,
-          host,
+          hv: id(i),
+          host: id(host),
           declared: declared!,
-          from,
-          entry: catalogEntryFor(node)
+          from: field === declared ? 'field' : 'catalog',
+          entry: cat.entry(i)
         });
       }
-      if (hostKind === 'hypervisor') {
-        findings.push({ rule: 'nested', hv: node.id, host });
-      } else if (hostKind === 'os') {
-        const outer = hostsOf(g, host).find((h) => kind(h) === 'hypervisor');
-        if (outer !== undefined) findings.push({ rule: 'nested', hv: node.id, host, outer });
+      if (hostKind === HYPERVISOR) {
+        findings.push({ rule: 'nested', hv: id(i), host: id(host) });
+      } else if (hostKind === OS) {
+        const outer = Array.from(hostsOf(g, host)).find((h) => g.kind[h] === HYPERVISOR);
+        if (outer !== undefined)
+          findings.push({ rule: 'nested', hv: id(i), host: id(host), outer: id(outer) });
       }
     }
 
-    if (node.kind === 'hypervisor') {
-      if (ofKind(g, childrenOf(g, node.id), 'os', 'hypervisor').length === 0) {
-        findings.push({ rule: 'idle-hypervisor', hv: node.id });
-      }
-      if (node.hypervisorType === 1 || node.hypervisorType === 2) {
-        const entry = catalogEntryFor(node);
-        if (entry && entry.type !== node.hypervisorType) {
-          findings.push({
-            rule: 'type-conflicts-catalog',
-            hv: node.id,
-            declared: node.hypervisorType,
-            entry
-          });
+    if (kind === HYPERVISOR) {
+      let guests = 0;
+      for (const c of childrenOf(g, i)) if (isSystem(g.kind[c])) guests++;
+      if (guests === 0) findings.push({ rule: 'idle-hypervisor', hv: id(i) });
+      const field = g.nodes[i].hypervisorType;
+      if (field === 1 || field === 2) {
+        const entry = cat.entry(i);
+        if (entry && entry.type !== field) {
+          findings.push({ rule: 'type-conflicts-catalog', hv: id(i), declared: field, entry });
         }
       }
     }
   }
 
-  // Roots and their stacks.
-  const stackLists = g.roots.map((root) => stackOrder(g, root));
-  g.roots.forEach((root) => {
+  // Roots: one bare-metal system each.
+  for (const root of g.roots) {
     const systems = systemsOn(g, root);
-    if (systems.length > 1) findings.push({ rule: 'one-bare-metal-system', hw: root, systems });
-    if (systems.length === 0) findings.push({ rule: 'idle-hardware', hw: root });
-  });
-
-  const errorNamed = new Set<string>();
-  const nestedNamed = new Set<string>();
-  for (const f of findings) {
-    if (RULES[f.rule] === 'error') for (const id of namedNodes(f)) errorNamed.add(id);
-    if (f.rule === 'nested') nestedNamed.add(f.hv);
+    if (systems.length > 1)
+      findings.push({ rule: 'one-bare-metal-system', hw: id(root), systems: systems.map(id) });
+    if (systems.length === 0) findings.push({ rule: 'idle-hardware', hw: id(root) });
   }
 
-  const stacks: StackReport[] = g.roots.map((root, i) => {
-    const members = stackLists[i];
-    const classification = classify(g, root, members, errorNamed);
+  // Which nodes errors and nested infos name (expectation-unmet is added below and
+  // never changes a classification).
+  const errorNamed = new Uint8Array(n);
+  const nestedNamed = new Uint8Array(n);
+  for (const f of findings) {
+    if (RULES[f.rule] === 'error') for (const x of namedNodes(f)) errorNamed[g.index.get(x)!] = 1;
+    if (f.rule === 'nested') nestedNamed[g.index.get(f.hv)!] = 1;
+  }
+
+  const stamp = new Int32Array(n).fill(-1);
+  const stacks: StackReport[] = g.roots.map((root, r) => {
+    const members = stackOrder(g, root, stamp, r);
+    let invalid = false;
+    let nested = false;
+    for (const m of members) {
+      if (errorNamed[m]) invalid = true;
+      if (nestedNamed[m]) nested = true;
+    }
     const report: StackReport = {
-      root,
-      classification,
-      nested: members.some((id) => nestedNamed.has(id)),
-      nodes: members
+      root: id(root),
+      classification: invalid ? 'invalid' : classify(g, root),
+      nested,
+      nodes: members.map(id)
     };
-    const rootExpect = g.byId.get(root)!.expect;
-    const expect = rootExpect ?? options.expect;
+    const expect = g.nodes[root].expect ?? options.expect;
     if (expect) {
-      const problem = checkExpectation(g, root, expect, members);
+      const problem = checkExpectation(g, cat, root, expect, members);
       report.expect = expect;
       report.expectationMet = problem === undefined;
-      if (problem) findings.push({ rule: 'expectation-unmet', root, expect, ...problem });
+      if (problem) findings.push({ rule: 'expectation-unmet', root: id(root), expect, ...problem });
     }
     return report;
   });
@@ -346,6 +393,30 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   };
 }
 
+/** What runs on `top`, transitively, that stands on no hardware (`mark`: unique per call). */
+function collectAbove(
+  g: StackGraph,
+  top: number,
+  placed: Uint8Array,
+  stamp: Int32Array,
+  mark: number
+): number[] {
+  const out: number[] = [];
+  const todo = [top];
+  stamp[top] = mark;
+  while (todo.length) {
+    const v = todo.pop()!;
+    for (const c of childrenOf(g, v)) {
+      if (stamp[c] !== mark && !placed[c]) {
+        stamp[c] = mark;
+        out.push(c);
+        todo.push(c);
+      }
+    }
+  }
+  return out;
+}
+
 function compareIdLists(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
     const c = compareIds(a[i], b[i]);
@@ -354,17 +425,12 @@ function compareIdLists(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-function classify(
-  g: StackGraph,
-  root: string,
-  members: readonly string[],
-  errorNamed: ReadonlySet<string>
-): Classification {
-  for (const id of members) if (errorNamed.has(id)) return 'invalid';
+/** Classification of a stack with no error: by its bare-metal system. */
+function classify(g: StackGraph, root: number): Classification {
   const systems = systemsOn(g, root);
   if (systems.length === 0) return 'incomplete';
-  const sys = g.byId.get(systems[0])!;
-  if (sys.kind === 'hypervisor') return 'type1';
-  if (ofKind(g, childrenOf(g, sys.id), 'hypervisor').length > 0) return 'type2';
+  const sys = systems[0];
+  if (g.kind[sys] === HYPERVISOR) return 'type1';
+  for (const c of childrenOf(g, sys)) if (g.kind[c] === HYPERVISOR) return 'type2';
   return 'dedicated';
 }
