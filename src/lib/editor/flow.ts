@@ -51,8 +51,14 @@ export function toFlow(
   selection: readonly string[],
   selectedEdges: readonly string[],
   dropTarget: string | null,
-  renaming: string | null
+  renaming: string | null,
+  runsOn: (guest: string, host: string) => string,
+  previous?: { nodes: StackFlowNode[]; edges: Edge[] }
 ): { nodes: StackFlowNode[]; edges: Edge[]; badEdges: Set<string> } {
+  // Unchanged nodes and edges keep their objects, so Svelte Flow and the node components
+  // skip them: moving 500 nodes should not re-render 500 labels.
+  const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
+  const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]));
   const counts = new Map<string, { errors: number; warnings: number; infos: number }>();
   const badTargets = new Set<string>();
   for (const d of report.diagnostics) {
@@ -67,13 +73,13 @@ export function toFlow(
   }
   const stacks = new Map(report.stacks.map((s) => [s.root, s]));
   const selected = new Set(selection);
-  const nodes: StackFlowNode[] = doc.nodes.map((n, i) => {
+  const nodes: StackFlowNode[] = doc.nodes.map((n, i): StackFlowNode => {
     const box = boxes[n.id];
     const c = counts.get(n.id) ?? { errors: 0, warnings: 0, infos: 0 };
     const s = stacks.get(n.id);
     const width = box?.width ?? 140;
     const height = box?.height ?? 50;
-    return {
+    const fresh: StackFlowNode = {
       id: n.id,
       type: 'stack',
       position: n.position ?? { x: i * 24, y: i * 24 },
@@ -120,6 +126,7 @@ export function toFlow(
         renaming: renaming === n.id
       }
     };
+    return reuse(prevNodes.get(n.id), fresh);
   });
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const edgeSelected = new Set(selectedEdges);
@@ -127,7 +134,7 @@ export function toFlow(
   const edges: Edge[] = doc.edges.map((e) => {
     const bad = badTargets.has(e.target);
     if (bad) badEdges.add(e.id);
-    return {
+    const fresh: Edge = {
       id: e.id,
       source: e.source,
       target: e.target,
@@ -136,8 +143,47 @@ export function toFlow(
       type: 'smoothstep',
       selected: edgeSelected.has(e.id),
       class: bad ? 'bad' : undefined,
-      ariaLabel: `${nodeName(byId.get(e.target), e.target)} runs on ${nodeName(byId.get(e.source), e.source)}${bad ? ' (problem)' : ''}`
+      ariaLabel: `${runsOn(nodeName(byId.get(e.target), e.target), nodeName(byId.get(e.source), e.source))}${bad ? ' ⚠' : ''}`
     };
+    const old = prevEdges.get(e.id);
+    return old && shallowEqual(old, fresh) ? old : fresh;
   });
   return { nodes, edges, badEdges };
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka)
+    if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}
+
+/** The previous node object when nothing shown changed; else the new one, keeping `data` if equal. */
+function reuse(old: StackFlowNode | undefined, fresh: StackFlowNode): StackFlowNode {
+  if (!old) return fresh;
+  const sameData = shallowEqual(
+    { ...old.data, lines: old.data.lines.join('\n'), badge: JSON.stringify(old.data.badge) },
+    {
+      ...fresh.data,
+      lines: fresh.data.lines.join('\n'),
+      badge: JSON.stringify(fresh.data.badge)
+    }
+  );
+  const data = sameData ? old.data : fresh.data;
+  if (
+    sameData &&
+    old.position.x === fresh.position.x &&
+    old.position.y === fresh.position.y &&
+    old.width === fresh.width &&
+    old.height === fresh.height &&
+    old.selected === fresh.selected
+  ) {
+    return old;
+  }
+  return {
+    ...fresh,
+    data,
+    handles: old.width === fresh.width && old.height === fresh.height ? old.handles : fresh.handles
+  };
 }

@@ -90,6 +90,7 @@ const en = {
   saveToFile: 'Save to a file',
   dropHere: 'Drop a stackdraw .json or .svg file to open it',
   hostOf: (host: string) => `runs on ${host}`,
+  runsOn: (guest: string, host: string) => `${guest} runs on ${host}`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<Severity, string>,
   kindNames: {
     hardware: 'Hardware',
@@ -210,6 +211,7 @@ const ko: Messages = {
   saveToFile: '파일로 저장',
   dropHere: 'stackdraw .json 또는 .svg 파일을 놓으면 엽니다',
   hostOf: (host) => `${host} 위에서 실행`,
+  runsOn: (guest, host) => `${guest}: ${host} 위에서 실행`,
   severity: { error: '오류', warning: '경고', info: '참고' },
   kindNames: {
     hardware: '하드웨어',

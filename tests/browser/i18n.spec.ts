@@ -1,0 +1,42 @@
+import { expect, openEditor, problems, test } from './fixtures';
+
+// The whole interface and the diagnostics switch to Korean.
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+test('switches the interface and the diagnostics to Korean', async ({ page }) => {
+  await openEditor(page);
+  await page.getByLabel('Language').selectOption('ko');
+
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByRole('button', { name: '새로 만들기' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '문제', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '팔레트', exact: true })).toBeVisible();
+  await expect(page.getByTestId('no-problems')).toHaveText(
+    '문제가 없습니다. 모든 스택이 규칙을 따릅니다.'
+  );
+  await expect(page.getByTestId('status')).toContainText('스택 1개');
+  await expect(page.getByTestId('save-state')).toHaveText(/저장/);
+  // The select is labelled in the new language too.
+  await expect(page.getByLabel('언어')).toHaveValue('ko');
+
+  // A mistake example: its diagnostics are in Korean.
+  await page.getByLabel('예제').selectOption('mistake-service-on-hypervisor.json');
+  const error = problems(page, 'invalid-host');
+  await expect(error).toHaveCount(1);
+  await expect(error.locator('.sev')).toHaveText('오류');
+  await expect(error.locator('.message')).toHaveText(HANGUL);
+  await expect(error.locator('.message')).toContainText(
+    '서비스는 반드시 운영체제 위에서 실행됩니다.'
+  );
+  await expect(error.locator('.hint')).toHaveText(HANGUL);
+  await expect(error.getByRole('button', { name: '고치기' })).toBeVisible();
+  for (const message of await page.locator('li.problem .message').allTextContents()) {
+    expect(message).toMatch(HANGUL);
+  }
+  await expect(page.getByTestId('status')).toContainText('오류 1개');
+  await expect(page.getByTestId('node-web')).toHaveAttribute(
+    'aria-label',
+    /^서비스: Web server \(오류 1개\)$/
+  );
+});
