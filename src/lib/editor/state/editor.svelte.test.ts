@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS, type DiagramDocument } from '$lib/core/index';
+import { Editor } from './editor.svelte';
+
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
+const TYPE1: DiagramDocument = {
+  version: 1,
+  nodes: [
+    { id: 'hw', kind: 'hardware', label: 'Server', position: { x: 0, y: 0 } },
+    { id: 'esxi', kind: 'hypervisor', label: 'ESXi', position: { x: 0, y: -90 } }
+  ],
+  edges: [{ id: 'e1', source: 'hw', target: 'esxi' }]
+};
+
+describe('Editor (the command layer the UI calls)', () => {
+  it('builds a stack from the palette on the selected node, and the report follows', () => {
+    const ed = new Editor();
+    ed.load({ version: 1, nodes: [], edges: [] });
+    ed.addPreset(preset('kind-hardware'));
+    ed.addPreset(preset('windows-11'));
+    ed.addPreset(preset('virtualbox'));
+    ed.addPreset(preset('ubuntu'));
+    expect(ed.doc.nodes.map((n) => n.label)).toEqual([
+      'Server',
+      'Windows 11',
+      'VirtualBox',
+      'Ubuntu'
+    ]);
+    expect(ed.report.stacks[0].classification).toBe('type2');
+    expect(ed.renaming).toBe(ed.selection[0]);
+    // New nodes are placed above their host before any automatic layout.
+    const [hw, os] = ed.doc.nodes;
+    expect(os.position!.y).toBeLessThan(hw.position!.y);
+  });
+
+  it('every change is undoable, and redo walks forward again', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    ed.select(['esxi']);
+    ed.addPreset(preset('web'));
+    expect(ed.report.diagnostics.map((d) => d.rule)).toContain('invalid-host');
+    const fix = ed.report.diagnostics.find((d) => d.rule === 'invalid-host')!.fix!;
+    ed.fix(fix);
+    expect(ed.report.valid).toBe(true);
+    ed.undo();
+    expect(ed.report.diagnostics.map((d) => d.rule)).toContain('invalid-host');
+    ed.redo();
+    expect(ed.report.valid).toBe(true);
+    ed.undo();
+    ed.undo();
+    expect(ed.doc).toEqual(TYPE1);
+    expect(ed.canUndo).toBe(false);
+  });
+
+  it('drops a layout result older than the document', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    const stale = ed.revision;
+    ed.rename('esxi', 'ESXi 8');
+    expect(ed.applyLayout({ esxi: { x: 500, y: 500 } }, stale)).toBe(false);
+    expect(ed.doc.nodes[1].position).toEqual({ x: 0, y: -90 });
+    expect(ed.applyLayout({ esxi: { x: 500, y: 500 } }, ed.revision)).toBe(true);
+    expect(ed.doc.nodes[1].position).toEqual({ x: 500, y: 500 });
+    // Automatic layout is part of the change that caused it: one undo takes both back.
+    ed.undo();
+    expect(ed.doc).toEqual(TYPE1);
+  });
+
+  it('copy and paste keep the edges inside the selection, with new ids', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    ed.select(['hw', 'esxi']);
+    ed.copy();
+    ed.paste();
+    expect(ed.doc.nodes).toHaveLength(4);
+    expect(ed.selection).toEqual(['hw-1', 'hv-1']);
+    expect(ed.doc.edges.at(-1)).toMatchObject({ source: 'hw-1', target: 'hv-1' });
+    expect(ed.report.stacks).toHaveLength(2);
+  });
+
+  it('dropping a node onto its own guest does not make a loop', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    ed.rehost('hw', 'esxi', { x: 10, y: 10 });
+    expect(ed.doc.edges).toEqual(TYPE1.edges);
+    expect(ed.doc.nodes[0].position).toEqual({ x: 10, y: 10 });
+  });
+
+  it('replacing the document (New, Open, an example) is one undo away', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    ed.replace({ version: 1, nodes: [], edges: [] });
+    expect(ed.doc.nodes).toHaveLength(0);
+    ed.undo();
+    expect(ed.doc).toEqual(TYPE1);
+  });
+});
