@@ -31,3 +31,41 @@ test('a palette item dropped onto a node runs on that node', async ({ page }) =>
   // Dropped, not clicked: no drop highlight is left behind.
   await expect(page.locator('.stack-node.drop-target')).toHaveCount(0);
 });
+
+test('a node dragged onto another node now runs there; on empty canvas it just moves', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  // Switch automatic arrangement off, so the move stays where the mouse left it.
+  await page.getByLabel('Arrange automatically').uncheck();
+
+  // The web server moves from Ubuntu onto the host OS, Windows 11 (dragged as a person
+  // would: press, move in steps, release; the target lights up on the way).
+  const web = node(page, 'web');
+  const from = (await web.boundingBox())!;
+  const to = (await node(page, 'host').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await expect(node(page, 'host')).toHaveClass(/drop-target/);
+  await page.mouse.up();
+  await expect(edgeNamed(page, 'Web server (nginx) runs on Windows 11')).toHaveCount(1);
+  await expect(edgeNamed(page, 'Web server (nginx) runs on Ubuntu 24.04')).toHaveCount(0);
+  await expect(edges(page)).toHaveCount(4);
+  // A service on the host OS is still a valid Type 2 stack.
+  await expect(badge(page, 'hw')).toHaveText(/Type 2/);
+
+  // Undo puts it back on Ubuntu.
+  await page.locator('body').press('Control+z');
+  await expect(edgeNamed(page, 'Web server (nginx) runs on Ubuntu 24.04')).toHaveCount(1);
+
+  // Dragged to empty canvas: same host, new place.
+  const before = await web.boundingBox();
+  await web.hover();
+  await page.mouse.down();
+  await page.mouse.move(before!.x + 420, before!.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await web.boundingBox())!.x).toBeGreaterThan(before!.x + 150);
+  await expect(edgeNamed(page, 'Web server (nginx) runs on Ubuntu 24.04')).toHaveCount(1);
+});
