@@ -49,6 +49,8 @@ export type ReadResult =
 /** How many input errors are listed before the rest are summarised. */
 const MAX_ERRORS = 50;
 
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+
 type Json = unknown;
 
 function isObject(v: Json): v is Record<string, Json> {
@@ -213,14 +215,14 @@ function readDocumentUnlimited(text: string): ReadResult {
   }
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
-  return checkDocument(parsed.value);
+  return checkDocument(parsed.value, true);
 }
 
 /**
  * Schema check and migration of an already parsed value. The returned document is a
  * fresh copy: the input is never mutated. Unknown fields are kept.
  */
-export function checkDocument(value: Json): ReadResult {
+export function checkDocument(value: Json, owned = false): ReadResult {
   const errors: InputError[] = [];
   const fail = (e: InputError) => {
     errors.push(e);
@@ -289,27 +291,19 @@ export function checkDocument(value: Json): ReadResult {
     allowEmpty: boolean
   ): string | undefined => {
     const v = obj[field];
+    if (typeof v === 'string' && (allowEmpty || v !== '')) return v;
+    // Only a failure pays for building its message.
     const at = `${path}.${field}`;
     const who =
       id !== undefined ? ` (${path.startsWith('$.nodes') ? 'node' : 'edge'} ${quote(id)})` : '';
-    if (v === undefined) {
-      fail({ code: 'bad-field', path: at, id, message: `"${field}" is missing${who}` });
-      return undefined;
-    }
-    if (typeof v !== 'string') {
-      fail({
-        code: 'bad-field',
-        path: at,
-        id,
-        message: `"${field}" must be a string, but it is ${describe(v)}${who}`
-      });
-      return undefined;
-    }
-    if (!allowEmpty && v === '') {
-      fail({ code: 'bad-field', path: at, id, message: `"${field}" is empty${who}` });
-      return undefined;
-    }
-    return v;
+    const message =
+      v === undefined
+        ? `"${field}" is missing${who}`
+        : typeof v !== 'string'
+          ? `"${field}" must be a string, but it is ${describe(v)}${who}`
+          : `"${field}" is empty${who}`;
+    fail({ code: 'bad-field', path: at, id, message });
+    return undefined;
   };
 
   rawNodes.forEach((raw, i) => {
@@ -326,14 +320,14 @@ export function checkDocument(value: Json): ReadResult {
     const id = requireString(raw, 'id', path, undefined, false);
     const kind = requireString(raw, 'kind', path, idValue, false);
     const label = requireString(raw, 'label', path, idValue, true);
-    const who = idValue !== undefined ? ` (node ${quote(idValue)})` : '';
+    const whoNode = () => (idValue !== undefined ? ` (node ${quote(idValue)})` : '');
     let good = id !== undefined && kind !== undefined && label !== undefined;
-    if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+    if (kind !== undefined && !KIND_SET.has(kind)) {
       fail({
         code: 'unknown-kind',
         path: `${path}.kind`,
         id: idValue,
-        message: `unknown kind ${quote(kind)}${who}: use one of ${KINDS.join(', ')}`
+        message: `unknown kind ${quote(kind)}${whoNode()}: use one of ${KINDS.join(', ')}`
       });
       good = false;
     }
@@ -342,7 +336,7 @@ export function checkDocument(value: Json): ReadResult {
         code: 'bad-hypervisor-type',
         path: `${path}.hypervisorType`,
         id: idValue,
-        message: `"hypervisorType" must be 1 or 2, but it is ${describe(raw.hypervisorType)}${who}`
+        message: `"hypervisorType" must be 1 or 2, but it is ${describe(raw.hypervisorType)}${whoNode()}`
       });
       good = false;
     }
@@ -351,7 +345,7 @@ export function checkDocument(value: Json): ReadResult {
         code: 'bad-expect',
         path: `${path}.expect`,
         id: idValue,
-        message: `"expect" must be one of ${EXPECTATIONS.join(', ')}, but it is ${describe(raw.expect)}${who}`
+        message: `"expect" must be one of ${EXPECTATIONS.join(', ')}, but it is ${describe(raw.expect)}${whoNode()}`
       });
       good = false;
     }
@@ -369,12 +363,12 @@ export function checkDocument(value: Json): ReadResult {
         nodeIndex.set(id, i);
       }
     }
-    if (good) nodes.push({ ...(raw as object) } as DiagramNode);
+    if (good) nodes.push((owned ? raw : { ...(raw as object) }) as DiagramNode);
   });
 
   const edges: DiagramEdge[] = [];
   const edgeIndex = new Map<string, number>();
-  const pairIndex = new Map<string, number>();
+  const pairIndex = new Map<number, number>();
   rawEdges.forEach((raw, i) => {
     const path = `$.edges[${i}]`;
     if (!isObject(raw)) {
@@ -389,7 +383,7 @@ export function checkDocument(value: Json): ReadResult {
     const id = requireString(raw, 'id', path, undefined, false);
     const source = requireString(raw, 'source', path, idValue, false);
     const target = requireString(raw, 'target', path, idValue, false);
-    const who = idValue !== undefined ? ` (edge ${quote(idValue)})` : '';
+    const whoEdge = () => (idValue !== undefined ? ` (edge ${quote(idValue)})` : '');
     let good = id !== undefined && source !== undefined && target !== undefined;
     if (id !== undefined) {
       const first = edgeIndex.get(id);
@@ -405,45 +399,46 @@ export function checkDocument(value: Json): ReadResult {
         edgeIndex.set(id, i);
       }
     }
-    for (const [field, ref] of [
-      ['source', source],
-      ['target', target]
-    ] as const) {
-      if (ref !== undefined && !nodeIndex.has(ref)) {
-        fail({
-          code: 'missing-node',
-          path: `${path}.${field}`,
-          id: idValue,
-          message: `${field} ${quote(ref)}${who} names a node that does not exist`
-        });
-        good = false;
-      }
-    }
+    const missing = (field: 'source' | 'target', ref: string | undefined) => {
+      if (ref === undefined || nodeIndex.has(ref)) return false;
+      fail({
+        code: 'missing-node',
+        path: `${path}.${field}`,
+        id: idValue,
+        message: `${field} ${quote(ref)}${whoEdge()} names a node that does not exist`
+      });
+      return true;
+    };
+    if (missing('source', source)) good = false;
+    if (missing('target', target)) good = false;
     if (source !== undefined && source === target) {
       fail({
         code: 'self-loop',
         path,
         id: idValue,
-        message: `edge${who} goes from node ${quote(source)} to itself: a layer cannot run on itself`
+        message: `edge${whoEdge()} goes from node ${quote(source)} to itself: a layer cannot run on itself`
       });
       good = false;
     }
-    if (source !== undefined && target !== undefined) {
-      const key = `${source}\u0000${target}`;
+    const si = source === undefined ? undefined : nodeIndex.get(source);
+    const ti = target === undefined ? undefined : nodeIndex.get(target);
+    if (si !== undefined && ti !== undefined) {
+      // A number, not a string: one edge key per edge is on the reader's hot path.
+      const key = si * rawNodes.length + ti;
       const first = pairIndex.get(key);
       if (first !== undefined) {
         fail({
           code: 'duplicate-edge',
           path,
           id: idValue,
-          message: `edge${who} repeats $.edges[${first}]: both say ${quote(target)} runs on ${quote(source)}`
+          message: `edge${whoEdge()} repeats $.edges[${first}]: both say ${quote(target!)} runs on ${quote(source!)}`
         });
         good = false;
       } else {
         pairIndex.set(key, i);
       }
     }
-    if (good) edges.push({ ...(raw as object) } as DiagramEdge);
+    if (good) edges.push((owned ? raw : { ...(raw as object) }) as DiagramEdge);
   });
 
   if (errors.length) {
