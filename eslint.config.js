@@ -51,7 +51,8 @@ export default ts.config(
       'dist/',
       'node_modules/',
       'test-results/',
-      'playwright-report/'
+      'playwright-report/',
+      'bench/tmp/'
     ]
   }
 );
