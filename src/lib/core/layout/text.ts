@@ -109,20 +109,3 @@ export function measureNode(label: string, kindLine: string, measure: MeasureTex
   );
   return { width, height, lines };
 }
-
-/** A crude measure for tests and fallbacks: CJK characters count double. */
-export const approximateMeasure: MeasureText = (text, font) => {
-  let units = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    units +=
-      c >= 0x1100 &&
-      (c <= 0x11ff ||
-        (c >= 0x2e80 && c <= 0xd7ff) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xff00 && c <= 0xffef))
-        ? 1
-        : 0.56;
-  }
-  return units * font.size * (font.weight === 600 ? 1.04 : 1);
-};
