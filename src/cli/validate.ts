@@ -1,4 +1,5 @@
 import {
+  stackIsValid,
   countDiagnostics,
   countsText,
   nodeMap,
@@ -92,7 +93,7 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
     }
     for (const s of report.stacks) {
       const line = stackLine(s, nodes, args.lang);
-      const ok = s.classification !== 'invalid' && s.expectationMet !== false;
+      const ok = stackIsValid(s);
       io.stdout(`${name}: ${paint(c, ok ? '32' : '31', line)}\n`);
     }
     if (report.stacks.length === 0) {

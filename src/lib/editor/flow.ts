@@ -1,4 +1,5 @@
 import {
+  stackIsValid,
   nodeName,
   type DiagramDocument,
   type NodeBox,
@@ -116,7 +117,7 @@ export function toFlow(
         badge: s
           ? {
               classification: s.classification,
-              ok: s.classification !== 'invalid' && s.expectationMet !== false,
+              ok: stackIsValid(s),
               nested: s.nested,
               expect: s.expect,
               met: s.expectationMet

@@ -1,7 +1,7 @@
 import { KIND_COLOURS, KIND_ICONS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 import { nodeName } from '../rules/messages';
-import { CLASSIFICATION_NAMES, describeStacks, nodeMap } from '../rules/summary';
+import { CLASSIFICATION_NAMES, describeStacks, nodeMap, stackIsValid } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
@@ -317,7 +317,7 @@ export function renderSvg(input: SvgInput): string {
 
   /** The stack's pill under its hardware: its words, and a width measured from them. */
   function pillGeometry(r: Rect, stack: StackReport) {
-    const ok = stack.classification !== 'invalid' && stack.expectationMet !== false;
+    const ok = stackIsValid(stack);
     const name = CLASSIFICATION_NAMES[o.lang][stack.classification].replace(/ stack$| 스택$/, '');
     const label = `${name}${stack.nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
     // 10px before the text, 26px after it for the check mark (measured, so Hangul fits too).

@@ -36,11 +36,6 @@ export const KIND_INFO: Record<NodeKind, KindInfo> = {
   service: { kind: 'service', layer: 4, hosts: ['os'], name: { en: 'service', ko: '서비스' } }
 };
 
-/** An OS or a hypervisor: what a machine boots. */
-export function isSystemKind(kind: NodeKind): boolean {
-  return kind === 'os' || kind === 'hypervisor';
-}
-
 export interface KindColours {
   fill: string;
   stroke: string;

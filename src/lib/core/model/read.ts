@@ -463,8 +463,3 @@ export function checkDocument(value: Json, owned = false): ReadResult {
 export function migrate(doc: DiagramDocument): DiagramDocument {
   return doc;
 }
-
-/** One line for an input error, e.g. `$.nodes[2].kind (node "x"): unknown kind "vm"`. */
-export function formatInputError(e: InputError): string {
-  return `${e.path}: ${e.message}`;
-}

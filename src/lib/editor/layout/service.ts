@@ -31,10 +31,6 @@ export class LayoutService {
       clearTimeout(timer);
     }
   }
-
-  get cacheStats() {
-    return { hits: this.cache.hits, misses: this.cache.misses };
-  }
 }
 
 export function positionsOf(layout: LayoutResult): Record<string, Position> {

@@ -4,6 +4,7 @@ import {
   connect,
   copySelection,
   deleteElements,
+  emptyDocument,
   History,
   isRefused,
   measureDocument,
@@ -47,7 +48,7 @@ export interface Notice {
  * the node sizes) is `$derived` from the document.
  */
 export class Editor {
-  doc = $state.raw<DiagramDocument>({ version: 1, nodes: [], edges: [] });
+  doc = $state.raw<DiagramDocument>(emptyDocument());
   /** Selected node ids. */
   selection = $state.raw<string[]>([]);
   /** Selected edge ids. */
