@@ -37,6 +37,8 @@ export options:
 
 layout options:
   -o, --output OUT|-               Where to write the document (default: standard output).
+  --lang en|ko                     Language of the node captions the boxes are measured
+                                   with (as the export that will draw them).
 
   -h, --help       Show this help.
   -v, --version    Show the version.
@@ -118,11 +120,16 @@ const COMMANDS: Record<
     }
   },
   layout: {
-    options: [OUTPUT, ...COMMON],
+    options: [OUTPUT, LANG, ...COMMON],
     run: async (io, { options, positionals }) => {
       const file = single(positionals, 'layout');
       const { runLayout } = await import('./layout');
-      return runLayout(io, file, options.output as string | undefined);
+      return runLayout(
+        io,
+        file,
+        options.output as string | undefined,
+        (options.lang as Lang | undefined) ?? 'en'
+      );
     }
   }
 };

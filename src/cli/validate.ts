@@ -4,6 +4,7 @@ import {
   countsText,
   nodeMap,
   readDocument,
+  renderDiagnostic,
   reportToJson,
   stackLine,
   validate,
@@ -75,21 +76,22 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
       continue;
     }
     const doc = read.document;
-    const report = validate(doc, { expect: args.expect, lang: args.lang });
+    const report = validate(doc, { expect: args.expect });
     if (!report.valid && status === 0) status = 1;
+    const nodes = nodeMap(doc);
 
     if (args.format === 'json') {
-      io.stdout(JSON.stringify(reportToJson(report)) + '\n');
+      io.stdout(JSON.stringify(reportToJson(report, doc, args.lang, nodes)) + '\n');
       continue;
     }
-    const nodes = nodeMap(doc);
     const name = displayName(file);
     const c = io.color;
     for (const d of report.diagnostics) {
       const labels = d.nodes.map((id) => nodes.get(id)?.label || id).join(', ');
       const sev = paint(c, SEVERITY_COLOR[d.severity], SEVERITY_WORD[args.lang][d.severity]);
-      io.stdout(`${name}: ${sev} ${d.rule} [${labels}]: ${d.message}\n`);
-      if (d.hint) io.stdout(`    ${args.lang === 'ko' ? '힌트' : 'hint'}: ${d.hint}\n`);
+      const { message, hint } = renderDiagnostic(d, nodes, args.lang);
+      io.stdout(`${name}: ${sev} ${d.rule} [${labels}]: ${message}\n`);
+      if (hint) io.stdout(`    ${args.lang === 'ko' ? '힌트' : 'hint'}: ${hint}\n`);
     }
     for (const s of report.stacks) {
       const line = stackLine(s, nodes, args.lang);

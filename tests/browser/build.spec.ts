@@ -113,7 +113,7 @@ test('builds a three-layer stack with the keyboard alone', async ({ page }) => {
   await expect.poll(() => nodeIds(page)).toEqual(['hw-1', 'os-1', 'svc-1']);
   await expect(edgeNamed(page, 'Ubuntu 24.04 runs on Lab server')).toHaveCount(1);
   await expect(edgeNamed(page, 'nginx runs on Ubuntu 24.04')).toHaveCount(1);
-  await expect(badge(page, 'hw-1')).toHaveText(/^\s*Dedicated\s*✓\s*$/);
-  await expect(page.getByTestId('status')).toContainText('Dedicated ✓');
+  await expect(badge(page, 'hw-1')).toHaveText(/^\s*Dedicated \(no hypervisor\)\s*✓\s*$/);
+  await expect(page.getByTestId('status')).toContainText('Dedicated (no hypervisor) ✓');
   await expect(page.getByTestId('no-problems')).toBeVisible();
 });

@@ -27,9 +27,10 @@ test('switches the interface and the diagnostics to Korean', async ({ page }) =>
   await expect(error.locator('.sev')).toHaveText('오류');
   await expect(error.locator('.message')).toHaveText(HANGUL);
   await expect(error.locator('.message')).toContainText(
-    '서비스는 반드시 운영체제 위에서 실행됩니다.'
+    '서비스 아래에는 운영체제가 있어야 합니다.'
   );
   await expect(error.locator('.hint')).toHaveText(HANGUL);
+  await expect(error.locator('.hint')).toContainText('vCenter');
   await expect(error.getByRole('button', { name: '고치기' })).toBeVisible();
   for (const message of await page.locator('li.problem .message').allTextContents()) {
     expect(message).toMatch(HANGUL);

@@ -436,7 +436,8 @@ describe.concurrent('--format json', SLOW, () => {
     expect(r.code).toBe(1);
     const reports = jsonLines(expect, r.stdout); // checks every object's keys
     expect(reports).toHaveLength(files.length);
-    // --expect puts expect/expectationMet on every stack; diagnostics carry hints sometimes.
+    // --expect puts expect/expectationMet on every stack; diagnostics carry a hint where the
+    // message catalog has one (every situation of these examples has).
     for (const report of reports) {
       for (const s of report.stacks) {
         expect(sortedKeys(s)).toEqual([
@@ -449,10 +450,9 @@ describe.concurrent('--format json', SLOW, () => {
         ]);
       }
     }
-    const withHint = reports.flatMap((x) => x.diagnostics).filter((d) => 'hint' in d);
-    const withoutHint = reports.flatMap((x) => x.diagnostics).filter((d) => !('hint' in d));
-    expect(withHint.length).toBeGreaterThan(0);
-    expect(withoutHint.length).toBeGreaterThan(0);
+    const all = reports.flatMap((x) => x.diagnostics);
+    expect(all.length).toBeGreaterThan(0);
+    for (const d of all) expect(typeof d.hint).toBe('string');
   });
 
   test('a diagnostic in full: rule, severity, nodes, message, hint', async ({ expect }) => {

@@ -8,8 +8,19 @@ export * from './model/catalog';
 export * from './model/read';
 export * from './rules/types';
 export { validate, allowedHost } from './rules/validate';
-export { renderFinding, nodeName, expectationName } from './rules/messages';
+export { RULES, RULE_IDS, namedNodes, type RuleRecord } from './rules/rules';
+export { markers, type Markers, type NodeMarks } from './rules/markers';
+export {
+  CATALOGS,
+  renderFinding,
+  renderDiagnostic,
+  nodeName,
+  expectationName,
+  wordsFor
+} from './rules/messages/render';
+export type { MessageCatalog, RenderedMessage, Words } from './rules/messages/catalog';
 export { josa } from './i18n/josa';
+export * from './i18n/lang';
 export * from './rules/summary';
 export * from './model/captions';
 export * from './model/ids';

@@ -1,4 +1,6 @@
 import {
+  KIND_SPECS,
+  markers,
   stackIsValid,
   nodeName,
   type DiagramDocument,
@@ -34,49 +36,30 @@ export type StackFlowNode = Node<StackNodeData, 'stack'>;
 
 const HANDLE = 8;
 
-/** Rules whose first named node sits on a host it should not: its incoming edges are marked. */
-const EDGE_RULES = new Set([
-  'invalid-host',
-  'type-mismatch',
-  'multiple-hosts',
-  'hardware-on-host',
-  'cycle'
-]);
-
 /** The document as Svelte Flow nodes and edges. Sizes are the export's, so canvas = picture. */
 export function toFlow(
   doc: DiagramDocument,
   report: ValidationReport,
   boxes: Record<string, NodeBox>,
-  captions: Record<string, string>,
+  captions: ReadonlyMap<string, string>,
   selection: readonly string[],
   selectedEdges: readonly string[],
   dropTarget: string | null,
   renaming: string | null,
   runsOn: (guest: string, host: string) => string,
   previous?: { nodes: StackFlowNode[]; edges: Edge[] }
-): { nodes: StackFlowNode[]; edges: Edge[]; badEdges: Set<string> } {
+): { nodes: StackFlowNode[]; edges: Edge[]; badEdges: ReadonlySet<string> } {
   // Unchanged nodes and edges keep their objects, so Svelte Flow and the node components
   // skip them: moving 500 nodes should not re-render 500 labels.
   const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
   const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]));
-  const counts = new Map<string, { errors: number; warnings: number; infos: number }>();
-  const badTargets = new Set<string>();
-  for (const d of report.diagnostics) {
-    for (const id of d.nodes) {
-      const c = counts.get(id) ?? { errors: 0, warnings: 0, infos: 0 };
-      if (d.severity === 'error') c.errors++;
-      else if (d.severity === 'warning') c.warnings++;
-      else c.infos++;
-      counts.set(id, c);
-    }
-    if (EDGE_RULES.has(d.rule)) badTargets.add(d.nodes[0]);
-  }
+  const marked = markers(report, doc);
   const stacks = new Map(report.stacks.map((s) => [s.root, s]));
   const selected = new Set(selection);
   const nodes: StackFlowNode[] = doc.nodes.map((n, i): StackFlowNode => {
     const box = boxes[n.id];
-    const c = counts.get(n.id) ?? { errors: 0, warnings: 0, infos: 0 };
+    const m = marked.nodes.get(n.id);
+    const c = { errors: m?.error ?? 0, warnings: m?.warning ?? 0, infos: m?.info ?? 0 };
     const s = stacks.get(n.id);
     const width = box?.width ?? 140;
     const height = box?.height ?? 50;
@@ -111,7 +94,7 @@ export function toFlow(
       data: {
         kind: n.kind,
         label: nodeName(n, n.id),
-        caption: captions[n.id] ?? n.kind.toUpperCase(),
+        caption: captions.get(n.id) ?? KIND_SPECS[n.kind].caption.en,
         lines: box?.lines ?? [n.label],
         ...c,
         badge: s
@@ -131,10 +114,9 @@ export function toFlow(
   });
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const edgeSelected = new Set(selectedEdges);
-  const badEdges = new Set<string>();
+  const badEdges = marked.edges;
   const edges: Edge[] = doc.edges.map((e) => {
-    const bad = badTargets.has(e.target);
-    if (bad) badEdges.add(e.id);
+    const bad = badEdges.has(e.id);
     const fresh: Edge = {
       id: e.id,
       source: e.source,

@@ -1,4 +1,15 @@
-import type { Lang, NodeKind, Severity } from '$lib/core/index';
+import {
+  CLASSIFICATION_LABELS,
+  KIND_SPECS,
+  KINDS,
+  type Lang,
+  type NodeKind,
+  type Severity
+} from '$lib/core/index';
+
+/** Kind names and classification labels come from the core, in each language. */
+const kindNames = (lang: Lang) =>
+  Object.fromEntries(KINDS.map((k) => [k, KIND_SPECS[k].name[lang]])) as Record<NodeKind, string>;
 
 /** Every word of the editor's interface, in English and Korean. */
 const en = {
@@ -36,6 +47,7 @@ const en = {
   kinds: 'Layers',
   presetsHypervisors: 'Hypervisors',
   presetsOs: 'Operating systems',
+  presetsContainers: 'Containers',
   presetsServices: 'Services (course notes)',
   presetsOther: 'Hardware and firmware',
   noMatch: 'Nothing matches.',
@@ -92,20 +104,8 @@ const en = {
   hostOf: (host: string) => `runs on ${host}`,
   runsOn: (guest: string, host: string) => `${guest} runs on ${host}`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<Severity, string>,
-  kindNames: {
-    hardware: 'Hardware',
-    firmware: 'Firmware',
-    hypervisor: 'Hypervisor',
-    os: 'OS',
-    service: 'Service'
-  } as Record<NodeKind, string>,
-  classification: {
-    dedicated: 'Dedicated',
-    type1: 'Type 1',
-    type2: 'Type 2',
-    incomplete: 'Incomplete',
-    invalid: 'Invalid'
-  } as Record<string, string>,
+  kindNames: kindNames('en'),
+  classification: CLASSIFICATION_LABELS.en as Record<string, string>,
   shortcutList: [
     ['Delete / Backspace', 'Delete the selection'],
     ['Ctrl/⌘ + Z', 'Undo'],
@@ -157,6 +157,7 @@ const ko: Messages = {
   kinds: '계층',
   presetsHypervisors: '하이퍼바이저',
   presetsOs: '운영체제',
+  presetsContainers: '컨테이너',
   presetsServices: '서비스 (강의 노트)',
   presetsOther: '하드웨어와 펌웨어',
   noMatch: '일치하는 항목이 없습니다.',
@@ -213,20 +214,8 @@ const ko: Messages = {
   hostOf: (host) => `${host} 위에서 실행`,
   runsOn: (guest, host) => `${guest}: ${host} 위에서 실행`,
   severity: { error: '오류', warning: '경고', info: '참고' },
-  kindNames: {
-    hardware: '하드웨어',
-    firmware: '펌웨어',
-    hypervisor: '하이퍼바이저',
-    os: '운영체제',
-    service: '서비스'
-  },
-  classification: {
-    dedicated: '전용 서버',
-    type1: 'Type 1',
-    type2: 'Type 2',
-    incomplete: '미완성',
-    invalid: '오류'
-  },
+  kindNames: kindNames('ko'),
+  classification: CLASSIFICATION_LABELS.ko,
   shortcutList: [
     ['Delete / Backspace', '선택 항목 삭제'],
     ['Ctrl/⌘ + Z', '실행 취소'],

@@ -1,11 +1,12 @@
+import type { Lang } from '../i18n/lang';
 import { declaredType } from '../model/catalog';
+import { defaultLabel, fieldFits, type NodeField, type NodeKind } from '../model/kinds';
 import type {
   DiagramDocument,
   DiagramEdge,
   DiagramNode,
   Expectation,
   HypervisorType,
-  NodeKind,
   Position
 } from '../model/types';
 import type { Fix } from '../rules/types';
@@ -41,21 +42,15 @@ const replaceNode = (
 
 const hasNode = (doc: DiagramDocument, id: string) => doc.nodes.some((n) => n.id === id);
 
-/** The default label of a new node of a kind. */
-export const DEFAULT_LABELS: Record<NodeKind, string> = {
-  hardware: 'Server',
-  firmware: 'UEFI',
-  hypervisor: 'Hypervisor',
-  os: 'OS',
-  service: 'Service'
-};
-
 export interface NewNode {
   kind: NodeKind;
+  /** Default: the kind's default label in `lang`. */
   label?: string;
   product?: string;
   hypervisorType?: HypervisorType;
   position?: Position;
+  /** Language of default labels (default English). */
+  lang?: Lang;
 }
 
 /** Add a node, free or running on `onto`. The new node is selected and ready to rename. */
@@ -64,7 +59,11 @@ export function addNode(doc: DiagramDocument, args: NewNode & { onto?: string })
     return { error: `There is no node "${args.onto}".` };
   const ids = idMaker(doc);
   const id = ids.node(args.kind);
-  const node: DiagramNode = { id, kind: args.kind, label: args.label ?? DEFAULT_LABELS[args.kind] };
+  const node: DiagramNode = {
+    id,
+    kind: args.kind,
+    label: args.label ?? defaultLabel(args.kind, args.lang ?? 'en')
+  };
   if (args.product !== undefined) node.product = args.product;
   if (args.hypervisorType !== undefined && args.kind === 'hypervisor')
     node.hypervisorType = args.hypervisorType;
@@ -149,6 +148,8 @@ export function setHost(
   return { doc: next };
 }
 
+const PATCH_FIELDS = ['product', 'hypervisorType', 'expect'] as const satisfies NodeField[];
+
 export interface NodePatch {
   label?: string;
   kind?: NodeKind;
@@ -166,13 +167,15 @@ export function updateNode(doc: DiagramDocument, args: { id: string; patch: Node
   const p = args.patch;
   if (p.label !== undefined) n.label = p.label;
   if (p.kind !== undefined) n.kind = p.kind;
-  for (const field of ['product', 'hypervisorType', 'expect'] as const) {
+  for (const field of PATCH_FIELDS) {
     const v = p[field];
     if (v === null) delete n[field];
     else if (v !== undefined) (n as Record<string, unknown>)[field] = v;
   }
-  if (n.kind !== 'hypervisor') delete n.hypervisorType;
-  if (n.kind !== 'hardware') delete n.expect;
+  // Fields that no longer fit the kind (the kind spec says which fit) are dropped, except a
+  // product: it only names the thing, and helps the catalog when the kind changes back.
+  for (const field of PATCH_FIELDS)
+    if (field !== 'product' && !fieldFits(n.kind, field)) delete n[field];
   if (JSON.stringify(n) === JSON.stringify(old)) return { error: 'Nothing changed.' };
   return { doc: replaceNode(doc, args.id, () => n) };
 }
@@ -242,7 +245,7 @@ function insertBetween(doc: DiagramDocument, below: string, over: string, node: 
   const fresh: DiagramNode = {
     id,
     kind: node.kind,
-    label: node.label ?? DEFAULT_LABELS[node.kind]
+    label: node.label ?? defaultLabel(node.kind, node.lang ?? 'en')
   };
   if (node.hypervisorType) fresh.hypervisorType = node.hypervisorType;
   const pos = above(doc, below);
@@ -256,18 +259,29 @@ function insertBetween(doc: DiagramDocument, below: string, over: string, node: 
   return { doc: { ...doc, nodes: [...doc.nodes, fresh], edges }, select: [id], rename: id };
 }
 
-/** Apply a quick fix offered by the rules engine. */
-export function applyFix(doc: DiagramDocument, args: { fix: Fix }): Outcome {
-  const fix = args.fix;
+/**
+ * Apply a quick fix offered by the rules engine (rules.ts says which). Inserted nodes get
+ * the kind's default label in `lang` ("Host OS" / "호스트 OS"); an inserted hypervisor gets
+ * the type that makes its stack valid (Type 1: it goes on the hardware).
+ */
+export function applyFix(doc: DiagramDocument, args: { fix: Fix; lang?: Lang }): Outcome {
+  const { fix } = args;
+  const lang = args.lang ?? 'en';
   switch (fix.type) {
     case 'insert-host-os':
-      return insertBetween(doc, fix.host, fix.hv, { kind: 'os', label: 'Host OS' });
+      return insertBetween(doc, fix.host, fix.hv, {
+        kind: 'os',
+        label: defaultLabel('os', lang, 'host')
+      });
     case 'insert-guest-os':
-      return insertBetween(doc, fix.hv, fix.service, { kind: 'os', label: 'Guest OS' });
+      return insertBetween(doc, fix.hv, fix.node, {
+        kind: 'os',
+        label: defaultLabel('os', lang, 'guest')
+      });
     case 'add-guest-os':
       return addNode(doc, {
         kind: 'os',
-        label: 'Guest OS',
+        label: defaultLabel('os', lang, 'guest'),
         onto: fix.hv,
         position: above(doc, fix.hv)
       });
@@ -277,7 +291,12 @@ export function applyFix(doc: DiagramDocument, args: { fix: Fix }): Outcome {
       const base = doc.edges.find((e) => systems.has(e.target))?.source ?? fix.hw;
       const ids = idMaker(doc);
       const id = ids.node('hypervisor');
-      const hv: DiagramNode = { id, kind: 'hypervisor', label: 'Hypervisor' };
+      const hv: DiagramNode = {
+        id,
+        kind: 'hypervisor',
+        label: defaultLabel('hypervisor', lang),
+        hypervisorType: 1
+      };
       const pos = above(doc, base);
       if (pos) hv.position = pos;
       const edges = doc.edges.map((e) =>
@@ -311,6 +330,34 @@ export function applyFix(doc: DiagramDocument, args: { fix: Fix }): Outcome {
       if (declaredType(after) !== fix.to)
         return { error: 'The catalog does not know this product.' };
       return { doc: next, select: [fix.hv] };
+    }
+    case 'set-kind': {
+      const done = updateNode(doc, { id: fix.node, patch: { kind: fix.kind } });
+      return isRefused(done) ? done : { ...done, select: [fix.node] };
+    }
+    case 'redraw-container-engine': {
+      // The engine becomes a service on its OS; what was drawn on it as guest OSes becomes
+      // containers on that OS, beside the engine.
+      if (!hasNode(doc, fix.node) || !hasNode(doc, fix.host))
+        return { error: 'The engine or its OS is gone.' };
+      const guests = new Set(
+        doc.edges
+          .filter((e) => e.source === fix.node)
+          .map((e) => e.target)
+          .filter((id) => doc.nodes.find((n) => n.id === id)?.kind === 'os')
+      );
+      const nodes = doc.nodes.map((n) => {
+        if (n.id === fix.node || guests.has(n.id)) {
+          const copy: DiagramNode = { ...n, kind: n.id === fix.node ? 'service' : 'container' };
+          delete copy.hypervisorType;
+          return copy;
+        }
+        return n;
+      });
+      const edges = doc.edges.map((e) =>
+        e.source === fix.node && guests.has(e.target) ? { ...e, source: fix.host } : e
+      );
+      return { doc: { ...doc, nodes, edges }, select: [fix.node] };
     }
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DiagramDocument, NodeKind } from '../model/types';
+import { KINDS } from '../model/kinds';
+import type { DiagramDocument } from '../model/types';
 import {
   addNode,
   connect,
@@ -58,7 +59,6 @@ describe('History', () => {
 });
 
 /** A random command against the current document, run through the history like the editor. */
-const KINDS: NodeKind[] = ['hardware', 'firmware', 'hypervisor', 'os', 'service'];
 type Step = { op: number; a: number; b: number; kind: number; text: string };
 
 function perform(doc: DiagramDocument, s: Step): Outcome {
@@ -67,7 +67,7 @@ function perform(doc: DiagramDocument, s: Step): Outcome {
   switch (s.op % 6) {
     case 0:
       return addNode(doc, {
-        kind: KINDS[s.kind % 5],
+        kind: KINDS[s.kind % KINDS.length],
         label: s.text,
         onto: ids.length ? pick(s.a) : undefined
       });
@@ -79,7 +79,10 @@ function perform(doc: DiagramDocument, s: Step): Outcome {
         : { error: 'empty' };
     case 3:
       return ids.length
-        ? updateNode(doc, { id: pick(s.a), patch: { label: s.text, kind: KINDS[s.kind % 5] } })
+        ? updateNode(doc, {
+            id: pick(s.a),
+            patch: { label: s.text, kind: KINDS[s.kind % KINDS.length] }
+          })
         : { error: 'empty' };
     case 4:
       return ids.length

@@ -1,14 +1,10 @@
-import type { DiagramDocument, NodeKind } from '../model/types';
+import { KIND_SPECS, type NodeKind } from '../model/kinds';
+import type { DiagramDocument } from '../model/types';
 
-const PREFIX: Record<NodeKind, string> = {
-  hardware: 'hw',
-  firmware: 'fw',
-  hypervisor: 'hv',
-  os: 'os',
-  service: 'svc'
-};
-
-/** A fresh id generator for a document: `hv-1`, `hv-2`, … never reusing one in use. */
+/**
+ * A fresh id generator for a document: `hv-1`, `hv-2`, … (the kind spec's prefix), never
+ * reusing an id of a node or an edge in use.
+ */
 export function idMaker(doc: DiagramDocument): { node(kind: NodeKind): string; edge(): string } {
   const used = new Set<string>();
   for (const n of doc.nodes) used.add(n.id);
@@ -22,5 +18,5 @@ export function idMaker(doc: DiagramDocument): { node(kind: NodeKind): string; e
     used.add(id);
     return id;
   };
-  return { node: (kind) => next(PREFIX[kind]), edge: () => next('e') };
+  return { node: (kind) => next(KIND_SPECS[kind].idPrefix), edge: () => next('e') };
 }

@@ -11,7 +11,7 @@ import { example, examples } from '../layout/examples.fixture';
 import { fontMeasure } from '../layout/metrics';
 import { readDocument } from '../model/read';
 import type { DiagramDocument } from '../model/types';
-import { nodeName } from '../rules/messages';
+import { nodeName } from '../rules/messages/render';
 import { doc as makeDoc } from '../testing';
 import { exportSvg, measureDocument, type FontSources } from './pipeline';
 import type { SvgOptions } from './svg';
@@ -314,7 +314,8 @@ describe('exportSvg: size, title and description', () => {
 
   it('the stack pill is wide enough for its text, in English and in Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
-      // "Invalid · nested" / "잘못된 · 중첩" under a box of the smallest width.
+      // "Invalid · nested" / "오류 · 중첩" under a box of the smallest width (the same word
+      // as the canvas badge).
       const d = nestedInvalid();
       const svg = await render(d, { lang });
       const parsed = checkSafe(svg);
@@ -324,7 +325,7 @@ describe('exportSvg: size, title and description', () => {
       )!;
       const rect = childElements(pill, 'rect')[0];
       const text = childElements(pill, 'text')[0];
-      expect(text.textContent).toBe(lang === 'en' ? 'Invalid · nested' : '잘못된 · 중첩');
+      expect(text.textContent).toBe(lang === 'en' ? 'Invalid · nested' : '오류 · 중첩');
       const textWidth = fontMeasure(text.textContent ?? '', { size: 11, weight: 600 });
       // Text from 10px in, the check mark in the last 20px.
       expect(

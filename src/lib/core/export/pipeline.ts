@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import { nodeCaptions } from '../model/captions';
 import type { DiagramDocument } from '../model/types';
 import { validate } from '../rules/validate';
@@ -16,17 +17,23 @@ import { measureNode, type NodeBox } from '../layout/text';
 import { fontFaceCss, subsetFont, type HarfBuzzSubset } from './subset';
 import { DEFAULT_SVG_OPTIONS, renderSvg, type OutlineText, type SvgOptions } from './svg';
 
-/** Box sizes and wrapped lines of every node, measured with the shipped font's metrics. */
-export function measureDocument(doc: DiagramDocument): {
+/**
+ * Box sizes (px) and wrapped lines of every node, measured with the shipped font's metrics,
+ * with the captions in `lang` (a caption is part of its box).
+ */
+export function measureDocument(
+  doc: DiagramDocument,
+  lang: Lang = 'en'
+): {
   boxes: Record<string, NodeBox>;
   sizes: Record<string, Size>;
-  captions: Record<string, string>;
+  captions: Map<string, string>;
 } {
-  const captions = nodeCaptions(doc);
+  const captions = nodeCaptions(doc, lang);
   const boxes: Record<string, NodeBox> = {};
   const sizes: Record<string, Size> = {};
   for (const n of doc.nodes) {
-    const box = measureNode(n.label, captions[n.id], fontMeasure);
+    const box = measureNode(n.label, captions.get(n.id)!, fontMeasure);
     boxes[n.id] = box;
     sizes[n.id] = { width: box.width, height: box.height };
   }
@@ -70,10 +77,10 @@ export interface ExportRequest {
 export async function exportSvg(req: ExportRequest): Promise<string> {
   const options: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...req.options };
   const { doc } = req;
-  const { boxes, sizes, captions } = measureDocument(doc);
+  const { boxes, sizes, captions } = measureDocument(doc, options.lang);
   const layout = await layoutForExport(doc, sizes, req.elk);
   const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
-  const report = validate(doc, { lang: options.lang, expect: req.expect });
+  const report = validate(doc, { expect: req.expect });
   const base = { doc, report, layout, blocks, boxes, captions, options };
   if (req.outline || !req.fonts) return renderSvg({ ...base, outline: req.outline });
   // First pass collects the text drawn in each weight, to subset the font to it.

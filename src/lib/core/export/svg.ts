@@ -1,7 +1,8 @@
-import { KIND_COLOURS, KIND_ICONS } from '../model/kinds';
+import { KIND_SPECS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
-import { nodeName } from '../rules/messages';
-import { CLASSIFICATION_NAMES, describeStacks, nodeMap, stackIsValid } from '../rules/summary';
+import { markers } from '../rules/markers';
+import { nodeName } from '../rules/messages/render';
+import { CLASSIFICATION_LABELS, describeStacks, nodeMap, stackIsValid } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
@@ -54,7 +55,7 @@ export interface SvgInput {
   blocks?: BlocksLayout;
   /** Wrapped label lines and captions per node (from measureNode / nodeCaptions). */
   boxes: Record<string, NodeBox>;
-  captions: Record<string, string>;
+  captions: ReadonlyMap<string, string>;
   /** @font-face rules with the embedded font subset (data: URLs only). */
   fontFaces?: string;
   /** When given, text is drawn as paths (for viewers without web fonts). */
@@ -102,37 +103,17 @@ export function renderSvg(input: SvgInput): string {
   const o: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...input.options };
   const { doc, report, layout, boxes, captions } = input;
   const theme = THEME[o.theme];
-  const colours = KIND_COLOURS[o.theme];
   const nodes = nodeMap(doc);
   const blocks = o.view === 'blocks' ? input.blocks : undefined;
   if (o.view === 'blocks' && !blocks)
     throw new Error('renderSvg: the blocks view needs a blocks layout');
   const rects: Record<string, Rect> = blocks ? blocks.nodes : layout.nodes;
 
-  // Problems per node, for badges; offending edges (host → node of an error).
+  // Problems per node, for badges (errors and warnings); offending edges.
+  const marked = o.markers ? markers(report, doc) : undefined;
   const problems = new Map<string, { error: number; warning: number }>();
-  const badEdges = new Set<string>();
-  const badTargets = new Set<string>();
-  if (o.markers) {
-    for (const d of report.diagnostics) {
-      if (d.severity === 'info') continue;
-      for (const id of d.nodes) {
-        const p = problems.get(id) ?? { error: 0, warning: 0 };
-        p[d.severity]++;
-        problems.set(id, p);
-      }
-      if (
-        d.rule === 'invalid-host' ||
-        d.rule === 'type-mismatch' ||
-        d.rule === 'multiple-hosts' ||
-        d.rule === 'hardware-on-host' ||
-        d.rule === 'cycle'
-      ) {
-        badTargets.add(d.nodes[0]);
-      }
-    }
-    for (const e of doc.edges) if (badTargets.has(e.target)) badEdges.add(e.id);
-  }
+  for (const [id, m] of marked?.nodes ?? []) if (m.error || m.warning) problems.set(id, m);
+  const badEdges = marked?.edges ?? new Set<string>();
   const stackOf = new Map(report.stacks.map((s) => [s.root, s]));
 
   // Content bounds: node rects, edge points, and stack pills below the hardware.
@@ -238,7 +219,7 @@ export function renderSvg(input: SvgInput): string {
   return out.join('\n') + '\n';
 
   function renderNode(n: DiagramNode, r: Rect): string {
-    const c = colours[n.kind];
+    const c = KIND_SPECS[n.kind].colours[o.theme];
     const box = boxes[n.id];
     const label = nodeName(n, n.id);
     const parts: string[] = [];
@@ -258,11 +239,11 @@ export function renderSvg(input: SvgInput): string {
     const tx = centred ? r.x + r.width / 2 : r.x + NODE.padX;
     const anchor = centred ? 'middle' : 'start';
     const captionY = blockTop + NODE.padY + 10.5;
-    const caption = captions[n.id] ?? n.kind.toUpperCase();
+    const caption = captions.get(n.id) ?? KIND_SPECS[n.kind].caption[o.lang];
     // The kind icon, then the caption: left-aligned in the graph, centred as a pair in blocks.
     const iconX = centred ? tx - (NODE.icon + fontMeasure(caption, KIND_FONT)) / 2 : tx;
     parts.push(
-      `<path transform="translate(${X(iconX)} ${Y(captionY - 10)}) scale(0.75)" d="${KIND_ICONS[n.kind]}" fill="none" stroke="${c.caption}" stroke-width="1.8" stroke-linecap="round"/>`,
+      `<path transform="translate(${X(iconX)} ${Y(captionY - 10)}) scale(0.75)" d="${KIND_SPECS[n.kind].icon}" fill="none" stroke="${c.caption}" stroke-width="1.8" stroke-linecap="round"/>`,
       text(caption, iconX + NODE.icon, captionY, KIND_FONT, c.caption, 'start')
     );
     const firstBaseline = captionY + NODE.gap + NODE.lineHeight - 0.5;
@@ -318,7 +299,7 @@ export function renderSvg(input: SvgInput): string {
   /** The stack's pill under its hardware: its words, and a width measured from them. */
   function pillGeometry(r: Rect, stack: StackReport) {
     const ok = stackIsValid(stack);
-    const name = CLASSIFICATION_NAMES[o.lang][stack.classification].replace(/ stack$| 스택$/, '');
+    const name = CLASSIFICATION_LABELS[o.lang][stack.classification];
     const label = `${name}${stack.nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
     // 10px before the text, 26px after it for the check mark (measured, so Hangul fits too).
     const w = Math.max(72, Math.ceil(fontMeasure(label, PILL.font)) + 36);

@@ -19,8 +19,24 @@ describe('Korean particles', () => {
     expect(josa('ESXi 8', '은/는')).toBe('ESXi 8은');
     expect(josa('Ubuntu 24.04', '을/를')).toBe('Ubuntu 24.04를');
   });
-  it('uses the combined form after Latin letters', () => {
-    expect(josa('"VirtualBox"', '이/가')).toBe('"VirtualBox"이(가)');
-    expect(josa('ESXi', '으로/로')).toBe('ESXi(으)로');
+  it('reads acronyms by their letter names', () => {
+    expect(josa('KVM', '은/는')).toBe('KVM은');
+    expect(josa('"Hyper-V"', '이/가')).toBe('"Hyper-V"가');
+    expect(josa('AWS', '을/를')).toBe('AWS를');
+    expect(josa('URL', '으로/로')).toBe('URL로');
+    expect(josa('"VM"', '과/와')).toBe('"VM"과');
+  });
+  it('reads Latin words by their last letters where that is clear', () => {
+    expect(josa('"Linux"', '이/가')).toBe('"Linux"가');
+    expect(josa('Xen', '은/는')).toBe('Xen은');
+    expect(josa('Intel', '으로/로')).toBe('Intel로');
+    expect(josa('"VMware Workstation"', '을/를')).toBe('"VMware Workstation"을');
+    expect(josa('"Windows"', '이/가')).toBe('"Windows"가');
+    expect(josa('Docker', '은/는')).toBe('Docker는');
+  });
+  it('uses the combined form where the reading is not clear', () => {
+    expect(josa('"Chrome"', '이/가')).toBe('"Chrome"이(가)');
+    expect(josa('ESXi', '으로/로')).toBe('ESXi로');
+    expect(josa('Web', '으로/로')).toBe('Web(으)로');
   });
 });

@@ -328,7 +328,7 @@ describe('text measuring: the shipped font', () => {
         const need = Math.max(
           realWidth(line, LABEL_FONT),
           fontMeasure(line, LABEL_FONT),
-          realWidth(captions[n.id], KIND_FONT)
+          realWidth(captions.get(n.id)!, KIND_FONT)
         );
         expect(box.width, `${n.id}: "${line}"`).toBeGreaterThanOrEqual(need + 2 * NODE.padX);
       }

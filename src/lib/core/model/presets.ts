@@ -1,40 +1,37 @@
-import type { HypervisorType, NodeKind } from './types';
+import type { Lang, Localized } from '../i18n/lang';
+import { KIND_SPECS, KINDS, type NodeKind } from './kinds';
+import type { HypervisorType } from './types';
 
 /** A palette entry: a node ready to drop, from the course notes' products and services. */
 export interface Preset {
   id: string;
   kind: NodeKind;
-  label: string;
+  /** The new node's label, by language (product names are the same in both). */
+  label: Localized;
   product?: string;
   hypervisorType?: HypervisorType;
-  group: 'kinds' | 'hypervisors' | 'os' | 'services' | 'other';
+  group: 'kinds' | 'hypervisors' | 'os' | 'containers' | 'services' | 'other';
   /** Extra words the palette filter matches (e.g. Korean). */
   keywords?: string;
 }
 
-export const PRESETS: readonly Preset[] = [
-  {
-    id: 'kind-hardware',
-    kind: 'hardware',
-    label: 'Server',
-    group: 'kinds',
-    keywords: '하드웨어 서버'
-  },
-  { id: 'kind-firmware', kind: 'firmware', label: 'UEFI', group: 'kinds', keywords: '펌웨어 bios' },
-  {
-    id: 'kind-hypervisor',
-    kind: 'hypervisor',
-    label: 'Hypervisor',
-    group: 'kinds',
-    keywords: '하이퍼바이저'
-  },
-  { id: 'kind-os', kind: 'os', label: 'OS', group: 'kinds', keywords: '운영체제' },
-  { id: 'kind-service', kind: 'service', label: 'Service', group: 'kinds', keywords: '서비스' },
+const same = (s: string): Localized => ({ en: s, ko: s });
 
+/** One plain node per kind, first in the palette (from the kind spec). */
+const KIND_PRESETS: readonly Preset[] = KINDS.map((kind) => ({
+  id: `kind-${kind}`,
+  kind,
+  label: KIND_SPECS[kind].defaultLabel,
+  group: 'kinds',
+  keywords: `${KIND_SPECS[kind].name.en} ${KIND_SPECS[kind].name.ko}`
+}));
+
+export const PRESETS: readonly Preset[] = [
+  ...KIND_PRESETS,
   {
     id: 'esxi',
     kind: 'hypervisor',
-    label: 'ESXi',
+    label: same('ESXi'),
     product: 'VMware ESXi',
     group: 'hypervisors',
     keywords: 'vmware vsphere type 1'
@@ -42,7 +39,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'hyperv',
     kind: 'hypervisor',
-    label: 'Hyper-V',
+    label: same('Hyper-V'),
     product: 'Microsoft Hyper-V',
     group: 'hypervisors',
     keywords: 'microsoft type 1'
@@ -50,7 +47,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'xen',
     kind: 'hypervisor',
-    label: 'Xen',
+    label: same('Xen'),
     product: 'Xen',
     group: 'hypervisors',
     keywords: 'citrix xcp-ng type 1'
@@ -58,15 +55,31 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'kvm',
     kind: 'hypervisor',
-    label: 'KVM',
+    label: same('KVM'),
     product: 'KVM',
     group: 'hypervisors',
     keywords: 'linux type 1'
   },
   {
+    id: 'proxmox',
+    kind: 'hypervisor',
+    label: same('Proxmox VE'),
+    product: 'Proxmox VE',
+    group: 'hypervisors',
+    keywords: 'kvm linux type 1'
+  },
+  {
+    id: 'powervm',
+    kind: 'firmware',
+    label: same('PowerVM'),
+    product: 'IBM PowerVM',
+    group: 'hypervisors',
+    keywords: 'ibm power lpar firmware 펌웨어 type 1'
+  },
+  {
     id: 'workstation',
     kind: 'hypervisor',
-    label: 'VMware Workstation',
+    label: same('VMware Workstation'),
     product: 'VMware Workstation',
     group: 'hypervisors',
     keywords: 'player type 2'
@@ -74,7 +87,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'virtualbox',
     kind: 'hypervisor',
-    label: 'VirtualBox',
+    label: same('VirtualBox'),
     product: 'Oracle VM VirtualBox',
     group: 'hypervisors',
     keywords: 'oracle type 2'
@@ -82,7 +95,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'fusion',
     kind: 'hypervisor',
-    label: 'VMware Fusion',
+    label: same('VMware Fusion'),
     product: 'VMware Fusion',
     group: 'hypervisors',
     keywords: 'mac type 2'
@@ -90,7 +103,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'parallels',
     kind: 'hypervisor',
-    label: 'Parallels Desktop',
+    label: same('Parallels Desktop'),
     product: 'Parallels Desktop',
     group: 'hypervisors',
     keywords: 'mac type 2'
@@ -98,7 +111,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'virtualpc',
     kind: 'hypervisor',
-    label: 'Virtual PC',
+    label: same('Virtual PC'),
     product: 'Microsoft Virtual PC',
     group: 'hypervisors',
     keywords: 'microsoft type 2'
@@ -107,85 +120,141 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'windows-server',
     kind: 'os',
-    label: 'Windows Server',
+    label: same('Windows Server'),
     group: 'os',
     keywords: '윈도우 서버'
   },
-  { id: 'windows-11', kind: 'os', label: 'Windows 11', group: 'os', keywords: '윈도우' },
-  { id: 'ubuntu', kind: 'os', label: 'Ubuntu', group: 'os', keywords: 'linux 우분투 리눅스' },
-  { id: 'debian', kind: 'os', label: 'Debian', group: 'os', keywords: 'linux 리눅스' },
+  { id: 'windows-11', kind: 'os', label: same('Windows 11'), group: 'os', keywords: '윈도우' },
+  { id: 'ubuntu', kind: 'os', label: same('Ubuntu'), group: 'os', keywords: 'linux 우분투 리눅스' },
+  { id: 'debian', kind: 'os', label: same('Debian'), group: 'os', keywords: 'linux 리눅스' },
   {
     id: 'rhel',
     kind: 'os',
-    label: 'Red Hat Enterprise Linux',
+    label: same('Red Hat Enterprise Linux'),
     group: 'os',
     keywords: 'linux rhel 리눅스'
   },
-  { id: 'macos', kind: 'os', label: 'macOS', group: 'os', keywords: 'mac apple 맥' },
+  { id: 'macos', kind: 'os', label: same('macOS'), group: 'os', keywords: 'mac apple 맥' },
 
-  { id: 'web', kind: 'service', label: 'Web server', group: 'services', keywords: '웹 서버 http' },
+  {
+    id: 'web',
+    kind: 'service',
+    label: { en: 'Web server', ko: '웹 서버' },
+    group: 'services',
+    keywords: 'web 웹 서버 http'
+  },
   {
     id: 'email',
     kind: 'service',
-    label: 'Email server',
+    label: { en: 'Email server', ko: '이메일 서버' },
     group: 'services',
-    keywords: '이메일 메일 서버 mail'
+    keywords: 'email 이메일 메일 서버 mail'
   },
   {
     id: 'sql',
     kind: 'service',
-    label: 'SQL server',
+    label: { en: 'SQL server', ko: 'SQL 서버' },
     group: 'services',
     keywords: '데이터베이스 db'
   },
-  { id: 'file', kind: 'service', label: 'File server', group: 'services', keywords: '파일 서버' },
-  { id: 'dhcp', kind: 'service', label: 'DHCP server', group: 'services', keywords: '서버' },
+  {
+    id: 'file',
+    kind: 'service',
+    label: { en: 'File server', ko: '파일 서버' },
+    group: 'services',
+    keywords: 'file 파일 서버'
+  },
+  {
+    id: 'dhcp',
+    kind: 'service',
+    label: { en: 'DHCP server', ko: 'DHCP 서버' },
+    group: 'services',
+    keywords: '서버'
+  },
   {
     id: 'ad',
     kind: 'service',
-    label: 'Active Directory',
+    label: { en: 'Active Directory', ko: '액티브 디렉터리(AD)' },
     group: 'services',
-    keywords: 'ad 액티브 디렉터리'
+    keywords: 'active directory ad 액티브 디렉터리'
   },
   {
     id: 'radius',
     kind: 'service',
-    label: 'RADIUS server',
+    label: { en: 'RADIUS server', ko: 'RADIUS 서버' },
     group: 'services',
     keywords: '인증 서버'
   },
   {
     id: 'netmgmt',
     kind: 'service',
-    label: 'Network management',
+    label: { en: 'Network management', ko: '네트워크 관리 서버' },
     group: 'services',
-    keywords: '네트워크 관리 서버'
+    keywords: 'network management 네트워크 관리 서버'
+  },
+  {
+    id: 'docker-engine',
+    kind: 'service',
+    label: same('Docker Engine'),
+    group: 'containers',
+    keywords: 'container engine 컨테이너 엔진 podman'
+  },
+  {
+    id: 'nginx-container',
+    kind: 'container',
+    label: same('nginx'),
+    group: 'containers',
+    keywords: 'container docker 컨테이너 web'
+  },
+  {
+    id: 'postgres-container',
+    kind: 'container',
+    label: same('PostgreSQL'),
+    group: 'containers',
+    keywords: 'container docker 컨테이너 database db'
   },
 
-  { id: 'uefi', kind: 'firmware', label: 'UEFI', group: 'other', keywords: '펌웨어' },
-  { id: 'bios', kind: 'firmware', label: 'BIOS', group: 'other', keywords: '펌웨어' },
+  { id: 'uefi', kind: 'firmware', label: same('UEFI'), group: 'other', keywords: '펌웨어' },
+  { id: 'bios', kind: 'firmware', label: same('BIOS'), group: 'other', keywords: '펌웨어' },
   {
     id: 'rack-server',
     kind: 'hardware',
-    label: 'Dell PowerEdge R740',
+    label: same('Dell PowerEdge R740'),
     group: 'other',
     keywords: '서버 하드웨어'
   },
   {
     id: 'laptop',
     kind: 'hardware',
-    label: 'Laptop',
+    label: { en: 'Laptop', ko: '노트북' },
     group: 'other',
     keywords: '노트북 pc 하드웨어'
   }
 ];
 
-/** Presets whose label, kind, product or keywords contain every word of `query`. */
+/**
+ * Presets whose label (in either language), kind, kind name, product or keywords contain
+ * every word of `query`, ignoring case.
+ */
 export function filterPresets(query: string, presets: readonly Preset[] = PRESETS): Preset[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...presets];
   return presets.filter((p) => {
-    const hay = `${p.label} ${p.kind} ${p.product ?? ''} ${p.keywords ?? ''}`.toLowerCase();
+    const spec = KIND_SPECS[p.kind];
+    const hay = [
+      p.label.en,
+      p.label.ko,
+      p.kind,
+      spec.name.en,
+      spec.name.ko,
+      p.product ?? '',
+      p.keywords ?? ''
+    ]
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }
+
+/** A preset's label in `lang`. */
+export const presetLabel = (p: Preset, lang: Lang): string => p.label[lang];

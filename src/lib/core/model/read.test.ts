@@ -143,7 +143,7 @@ describe('readDocument: input errors name the JSON path and the id at fault', ()
     });
     expect(e).toMatchObject({ code: 'unknown-kind', path: '$.nodes[1].kind', id: 'vm' });
     expect(e.message).toMatch(/unknown kind "virtual-machine" \(node "vm"\)/);
-    expect(e.message).toMatch(/hardware, firmware, hypervisor, os, service/);
+    expect(e.message).toMatch(/hardware, firmware, hypervisor, os, container, service/);
   });
 
   it('duplicate node id points at both', () => {

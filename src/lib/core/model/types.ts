@@ -5,8 +5,9 @@
  * An edge means "target runs on source": the source is the layer below (the host).
  */
 
-export const KINDS = ['hardware', 'firmware', 'hypervisor', 'os', 'service'] as const;
-export type NodeKind = (typeof KINDS)[number];
+import type { NodeKind } from './kinds';
+
+export { KINDS, type NodeKind } from './kinds';
 
 export const EXPECTATIONS = ['type1', 'type2', 'dedicated'] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];

@@ -1,5 +1,6 @@
 import { compareIds } from '../model/ids';
-import type { DiagramDocument, DiagramNode, NodeKind } from '../model/types';
+import { KIND_LAYER, type NodeKind } from '../model/kinds';
+import type { DiagramDocument, DiagramNode } from '../model/types';
 
 /**
  * Index of a (schema-checked) document: who runs on whom, roots, stacks and loops.
@@ -9,18 +10,14 @@ import type { DiagramDocument, DiagramNode, NodeKind } from '../model/types';
  * is in natural id order, never file order, so the same drawing gives the same report
  * however its nodes and edges are ordered.
  */
-export const KIND_CODE: Record<NodeKind, number> = {
-  hardware: 0,
-  firmware: 1,
-  hypervisor: 2,
-  os: 3,
-  service: 4
-};
-export const HARDWARE = 0;
-export const FIRMWARE = 1;
-export const HYPERVISOR = 2;
-export const OS = 3;
-export const SERVICE = 4;
+/** Kind codes are layer indices (model/kinds.ts): hardware 0 … service on top. */
+export const KIND_CODE: Readonly<Record<NodeKind, number>> = KIND_LAYER;
+export const HARDWARE = KIND_LAYER.hardware;
+export const FIRMWARE = KIND_LAYER.firmware;
+export const HYPERVISOR = KIND_LAYER.hypervisor;
+export const OS = KIND_LAYER.os;
+export const CONTAINER = KIND_LAYER.container;
+export const SERVICE = KIND_LAYER.service;
 
 export interface StackGraph {
   /** Nodes by index (file order). */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../model/read';
 import { KINDS, type DiagramDocument, type DiagramNode } from '../model/types';
+import { renderDiagnostic } from './messages/render';
 import { validate } from './validate';
 
 const LABELS = [
@@ -76,13 +77,16 @@ describe('rules engine properties', () => {
     fc.assert(
       fc.property(arbDocument, fc.constantFrom('en' as const, 'ko' as const), (d, lang) => {
         expect(checkDocument(d).ok).toBe(true);
-        const r = validate(d, { lang });
+        const r = validate(d);
         const ids = new Set(d.nodes.map((n) => n.id));
+        const nodes = new Map(d.nodes.map((n) => [n.id, n]));
         expect(r.valid).toBe(!r.diagnostics.some((x) => x.severity === 'error'));
         for (const x of r.diagnostics) {
           expect(x.nodes.length).toBeGreaterThan(0);
           for (const id of x.nodes) expect(ids.has(id)).toBe(true);
-          expect(x.message).not.toMatch(/undefined|\[object/);
+          const { message, hint } = renderDiagnostic(x, nodes, lang);
+          expect(message).not.toMatch(/undefined|\[object|NaN/);
+          expect(hint ?? '').not.toMatch(/undefined|\[object|NaN/);
         }
         for (const s of r.stacks) {
           expect(d.nodes.find((n) => n.id === s.root)!.kind).toBe('hardware');

@@ -1,23 +1,48 @@
+import { isFirmwareHypervisor } from '../model/catalog';
 import { sortIds } from '../model/ids';
 import type { DiagramDocument, DiagramNode } from '../model/types';
-import { expectationName, nodeName } from './messages';
+import { expectationName, nodeName, renderDiagnostic } from './messages/render';
 import type { Classification, Lang, StackReport, ValidationReport } from './types';
 
-/** Display names of the classifications (badges, status line, CLI). */
+/**
+ * Display names of the classifications (CLI lines, the SVG's description). `dedicated` is
+ * "Dedicated (no hypervisor)", so a laptop is not called a server.
+ */
 export const CLASSIFICATION_NAMES: Record<Lang, Record<Classification, string>> = {
   en: {
-    dedicated: 'Dedicated server',
+    dedicated: 'Dedicated (no hypervisor)',
     type1: 'Type 1 stack',
     type2: 'Type 2 stack',
     incomplete: 'Incomplete stack',
     invalid: 'Invalid stack'
   },
   ko: {
-    dedicated: '전용 서버',
+    dedicated: '전용 (하이퍼바이저 없음)',
     type1: 'Type 1 스택',
     type2: 'Type 2 스택',
     incomplete: '미완성 스택',
     invalid: '잘못된 스택'
+  }
+};
+
+/**
+ * Short names of the classifications, the same on the canvas badge, the status line, the
+ * blocks view and the export's pill.
+ */
+export const CLASSIFICATION_LABELS: Record<Lang, Record<Classification, string>> = {
+  en: {
+    dedicated: 'Dedicated (no hypervisor)',
+    type1: 'Type 1',
+    type2: 'Type 2',
+    incomplete: 'Incomplete',
+    invalid: 'Invalid'
+  },
+  ko: {
+    dedicated: '전용 (하이퍼바이저 없음)',
+    type1: 'Type 1',
+    type2: 'Type 2',
+    incomplete: '미완성',
+    invalid: '오류'
   }
 };
 
@@ -88,9 +113,15 @@ export function nodeMap(doc: DiagramDocument): Map<string, DiagramNode> {
 }
 
 /**
- * The report in the CLI's JSON shape: exactly the documented fields, nothing internal.
+ * The report in the CLI's JSON shape (first rules issue, section 5): exactly the documented
+ * fields, nothing internal; messages and hints rendered in `lang`.
  */
-export function reportToJson(report: ValidationReport): object {
+export function reportToJson(
+  report: ValidationReport,
+  doc: DiagramDocument,
+  lang: Lang = 'en',
+  nodes: ReadonlyMap<string, DiagramNode> = nodeMap(doc)
+): object {
   return {
     valid: report.valid,
     stacks: report.stacks.map((s) => {
@@ -107,13 +138,14 @@ export function reportToJson(report: ValidationReport): object {
       return out;
     }),
     diagnostics: report.diagnostics.map((d) => {
+      const { message, hint } = renderDiagnostic(d, nodes, lang);
       const out: Record<string, unknown> = {
         rule: d.rule,
         severity: d.severity,
         nodes: d.nodes,
-        message: d.message
+        message
       };
-      if (d.hint !== undefined) out.hint = d.hint;
+      if (hint !== undefined) out.hint = hint;
       return out;
     })
   };
@@ -173,11 +205,17 @@ function sentence(
   const name = (id: string) => nodeName(nodes.get(id), id);
   const root = name(stack.root);
   const what = CLASSIFICATION_NAMES[lang][stack.classification];
-  // The bare-metal system, directly or through the firmware.
+  // The bare-metal system, directly or through the firmware (which may itself be one).
+  const isSystem = (id: string) => {
+    const n = nodes.get(id);
+    return !!n && (n.kind === 'os' || n.kind === 'hypervisor' || isFirmwareHypervisor(n));
+  };
   const systems = [
     ...(children.get(stack.root) ?? []),
-    ...kids(stack.root, 'firmware').flatMap((f) => children.get(f) ?? [])
-  ].filter((id) => nodes.get(id)?.kind === 'os' || nodes.get(id)?.kind === 'hypervisor');
+    ...kids(stack.root, 'firmware')
+      .filter((f) => !isSystem(f))
+      .flatMap((f) => children.get(f) ?? [])
+  ].filter(isSystem);
   const sys = systems[0];
   const nested = stack.nested ? (lang === 'ko' ? ' (중첩)' : ' (nested)') : '';
   const running = (ids: string[]) =>
@@ -197,7 +235,7 @@ function sentence(
         : `${root}: ${what}${nested}, ${someNames(hvs, nodes, lang)} on ${name(sys)}${running(guests)}`;
     }
     case 'dedicated':
-      return `${root}: ${what}, ${name(sys)}${running(kids(sys, 'service'))}`;
+      return `${root}: ${what}, ${name(sys)}${running([...kids(sys, 'container'), ...kids(sys, 'service')])}`;
     case 'incomplete':
       return lang === 'ko'
         ? `${root}: ${what}, 아직 설치된 것이 없음`

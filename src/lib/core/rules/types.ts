@@ -1,95 +1,161 @@
-import type { Expectation, HypervisorType, NodeKind } from '../model/types';
-import type { CatalogEntry } from '../model/catalog';
+import type { Lang } from '../i18n/lang';
+import type { NotHypervisorCategory, HypervisorFamily } from '../model/catalog';
+import type { NodeKind } from '../model/kinds';
+import type { Expectation, HypervisorType } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Lang = 'en' | 'ko';
-
-export const RULES = {
-  'multiple-hosts': 'error',
-  cycle: 'error',
-  'hardware-on-host': 'error',
-  unplaced: 'error',
-  'invalid-host': 'error',
-  'one-bare-metal-system': 'error',
-  'type-mismatch': 'error',
-  'expectation-unmet': 'error',
-  'one-firmware': 'warning',
-  'bypasses-firmware': 'warning',
-  'idle-hypervisor': 'warning',
-  'idle-hardware': 'warning',
-  'type-conflicts-catalog': 'warning',
-  nested: 'info'
-} as const satisfies Record<string, Severity>;
-
-export type RuleId = keyof typeof RULES;
-export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
-/** What went wrong in what expectation, as data (the message is made from it). */
-export type ExpectationProblem =
-  | { problem: 'nothing-installed' }
-  | { problem: 'several-systems'; systems: string[] }
-  | { problem: 'hypervisor-on-hardware'; hv: string }
-  | { problem: 'no-hypervisor'; os: string }
-  | { problem: 'type2-on-hardware'; hv: string }
-  | { problem: 'is-type2'; hv: string; os: string }
-  | { problem: 'type1-on-os'; hv: string; os: string }
-  | { problem: 'no-guest'; hv: string }
-  | { problem: 'has-hypervisor'; hv: string };
+export type { Lang };
 
 /**
- * A finding: one broken rule, as structured data. Node references are ids; messages are
- * rendered from findings by the message catalog, in the user's language.
+ * What the engine found, as language-free data: one message key per situation (rule id plus
+ * variant, decided once by the engine) and its parameters. Node references are ids. The
+ * message catalogs (`messages/en.ts`, `messages/ko.ts`) turn a finding into words; every
+ * key has a message, and the keys marked `hint: true` a hint, in both languages (a missing
+ * one is a compile error).
  */
-export type Finding =
-  | { rule: 'multiple-hosts'; node: string; hosts: string[] }
-  | { rule: 'cycle'; members: string[]; path: string[] }
-  | { rule: 'hardware-on-host'; hw: string; host: string }
-  | { rule: 'unplaced'; node: string; above: string[] }
-  | { rule: 'invalid-host'; node: string; host: string }
-  | { rule: 'one-bare-metal-system'; hw: string; systems: string[] }
-  | {
-      rule: 'type-mismatch';
-      hv: string;
-      host: string;
-      declared: HypervisorType;
-      /** Where the declared type came from. */
-      from: 'field' | 'catalog';
-      entry?: CatalogEntry;
-    }
-  | ({ rule: 'expectation-unmet'; root: string; expect: Expectation } & ExpectationProblem)
-  | { rule: 'one-firmware'; hw: string; firmwares: string[] }
-  | { rule: 'bypasses-firmware'; node: string; hw: string; fw: string }
-  | { rule: 'idle-hypervisor'; hv: string }
-  | { rule: 'idle-hardware'; hw: string }
-  | {
-      rule: 'type-conflicts-catalog';
-      hv: string;
-      declared: HypervisorType;
-      entry: CatalogEntry;
-    }
-  | { rule: 'nested'; hv: string; host: string; outer?: string };
+export interface MessageShapes {
+  'multiple-hosts.guest-os': { p: { node: string; hosts: string[] }; hint: true };
+  'multiple-hosts.other': { p: { node: string; hosts: string[] }; hint: true };
+  cycle: { p: { members: string[]; path: string[] }; hint: true };
+  'hardware-on-host.virtual': { p: { hw: string; host: string }; hint: true };
+  'hardware-on-host.device': { p: { hw: string; host: string }; hint: true };
+  'hardware-on-host.on-firmware': { p: { hw: string; host: string }; hint: true };
+  'unplaced.alone': { p: { node: string; above: string[] }; hint: true };
+  'unplaced.with-above': { p: { node: string; above: string[] }; hint: true };
+  'invalid-host.service-on-hypervisor': { p: HostPair; hint: true };
+  'invalid-host.service-on-esxi': { p: HostPair; hint: true };
+  'invalid-host.service-on-bare': { p: HostPair; hint: true };
+  'invalid-host.service-on-service': { p: HostPair; hint: true };
+  'invalid-host.container-needs-os': { p: HostPair; hint: true };
+  'invalid-host.container-on-app': { p: HostPair; hint: true };
+  'invalid-host.os-on-os': { p: HostPair; hint: true };
+  'invalid-host.os-on-hypervisor-product': { p: HostPair & { product: string }; hint: true };
+  'invalid-host.os-on-container': { p: HostPair; hint: true };
+  'invalid-host.system-on-app': { p: HostPair; hint: true };
+  'invalid-host.type2-on-hypervisor': { p: HostPair; hint: true };
+  'invalid-host.firmware-on-virtual': { p: HostPair; hint: true };
+  'invalid-host.firmware-above-os': { p: HostPair; hint: true };
+  'invalid-host.firmware-elsewhere': { p: HostPair; hint: true };
+  'invalid-host.other': { p: HostPair; hint: false };
+  'one-bare-metal-system.oses': { p: { hw: string; systems: string[] }; hint: true };
+  'one-bare-metal-system.hyperv-beside': { p: { hw: string; systems: string[] }; hint: true };
+  'one-bare-metal-system.mixed': { p: { hw: string; systems: string[] }; hint: true };
+  'type-mismatch.type1-on-os': { p: TypeMismatch & { family: Type1HintFamily }; hint: true };
+  'type-mismatch.type1-on-guest-os': { p: TypeMismatch & { outer: string }; hint: true };
+  'type-mismatch.type2-on-bare': { p: TypeMismatch; hint: true };
+  'type-mismatch.type2-on-hypervisor': { p: TypeMismatch; hint: true };
+  'expectation-unmet.nothing-installed': { p: Expected; hint: true };
+  'expectation-unmet.several-systems': { p: Expected & { systems: string[] }; hint: true };
+  'expectation-unmet.hypervisor-under-type2': { p: Expected & { hv: string }; hint: true };
+  'expectation-unmet.hypervisor-in-dedicated': { p: Expected & { hv: string }; hint: true };
+  'expectation-unmet.no-hypervisor-type1': { p: Expected & { os: string }; hint: true };
+  'expectation-unmet.no-hypervisor-type2': { p: Expected & { os: string }; hint: true };
+  'expectation-unmet.type2-on-hardware': { p: Expected & { hv: string }; hint: true };
+  'expectation-unmet.is-type2': { p: Expected & { hv: string; os: string }; hint: true };
+  'expectation-unmet.type1-misplaced': { p: Expected & { hv: string; os: string }; hint: true };
+  'expectation-unmet.type1-on-host-os': { p: Expected & { hv: string; os: string }; hint: true };
+  'expectation-unmet.no-guest': { p: Expected & { hv: string }; hint: true };
+  'expectation-unmet.guest-hypervisor': { p: Expected & { hv: string }; hint: true };
+  'one-firmware': { p: { hw: string; firmwares: string[] }; hint: true };
+  'bypasses-firmware': { p: { node: string; hw: string; fw: string }; hint: true };
+  'idle-hypervisor': { p: { hv: string }; hint: true };
+  'idle-hardware': { p: { hw: string }; hint: true };
+  'type-conflicts-catalog': {
+    p: { hv: string; declared: HypervisorType; product: string; catalogType: HypervisorType };
+    hint: true;
+  };
+  'not-a-hypervisor.container-engine': { p: NotHv; hint: true };
+  'not-a-hypervisor.windows-feature': { p: NotHv; hint: true };
+  'not-a-hypervisor.management': { p: NotHv; hint: true };
+  'uncatalogued-hypervisor.on-bare': { p: { hv: string }; hint: true };
+  'uncatalogued-hypervisor.on-os': { p: { hv: string }; hint: true };
+  'uncatalogued-hypervisor.on-hypervisor': { p: { hv: string }; hint: true };
+  'uncatalogued-hypervisor.unplaced': { p: { hv: string }; hint: true };
+  'cloud-instance.provider': { p: { hw: string; hypervisor: string }; hint: true };
+  'cloud-instance.generic': { p: { hw: string }; hint: true };
+  'nested.on-hypervisor': { p: { hv: string; host: string }; hint: true };
+  'nested.in-guest': { p: { hv: string; host: string; outer: string }; hint: true };
+  'nested.in-root-partition': { p: { hv: string; host: string; outer: string }; hint: true };
+}
+
+interface HostPair {
+  /** The node on top. */
+  node: string;
+  /** The host it may not run on. */
+  host: string;
+}
+
+/** Which product hint a Type 1 hypervisor drawn on an OS gets. */
+export type Type1HintFamily =
+  | Extract<HypervisorFamily, 'esxi' | 'hyperv' | 'xen' | 'kvm' | 'powervm' | 'prsm' | 'zvm'>
+  | 'declared';
+
+interface TypeMismatch {
+  hv: string;
+  host: string;
+  declared: HypervisorType;
+  /** Where the declared type came from: the node's `hypervisorType`, or the catalog. */
+  from: 'field' | 'catalog';
+  /** The catalog name that matched, when the catalog knows the product. */
+  product?: string;
+  /** The catalog's type, when the catalog knows the product. */
+  catalogType?: HypervisorType;
+}
+
+interface Expected {
+  root: string;
+  expect: Expectation;
+}
+
+interface NotHv {
+  node: string;
+  /** The name that matched ("Docker", "WSL2" …). */
+  name: string;
+  /** Its host, when it has exactly one. */
+  host?: string;
+}
+
+export type MessageKey = keyof MessageShapes;
+export type ParamsOf<K extends MessageKey> = MessageShapes[K]['p'];
+
+/** The rule a message key belongs to: the part before the dot. */
+export type RuleOfKey<K extends string> = K extends `${infer R}.${string}` ? R : K;
+export type RuleId = RuleOfKey<MessageKey>;
+
+/** A finding: the key, its rule, and the key's parameters. */
+export type Finding = {
+  [K in MessageKey]: { key: K; rule: RuleOfKey<K> } & ParamsOf<K>;
+}[MessageKey];
+
+export type FindingOf<R extends RuleId> = Extract<Finding, { rule: R }>;
+
+/** Keys of a rule. */
+export type KeyOf<R extends RuleId> = FindingOf<R>['key'];
+
+export type CategoryOfNotHv = NotHypervisorCategory;
 
 /**
- * A quick fix the editor can offer: what to change, as data. Applying it is the editor's
- * command layer's job; the engine only says what is clear.
+ * A quick fix the editor can offer: what to change, as data. Applying it is the command
+ * layer's job (`applyFix`); the engine only says what is clear.
  */
 export type Fix =
   | { type: 'insert-host-os'; hv: string; host: string }
-  | { type: 'insert-guest-os'; hv: string; service: string }
+  | { type: 'insert-guest-os'; hv: string; node: string }
   | { type: 'add-guest-os'; hv: string }
   | { type: 'insert-hypervisor'; hw: string; systems: string[] }
   | { type: 'move-onto-firmware'; node: string; hw: string; fw: string }
-  | { type: 'reset-hypervisor-type'; hv: string; to: HypervisorType };
+  | { type: 'reset-hypervisor-type'; hv: string; to: HypervisorType }
+  | { type: 'set-kind'; node: string; kind: NodeKind }
+  | { type: 'redraw-container-engine'; node: string; host: string };
 
 export interface Diagnostic {
   rule: RuleId;
   severity: Severity;
-  /** The node ids this diagnostic names. */
+  /** The node ids this diagnostic names (the rules table says which). */
   nodes: string[];
-  message: string;
-  hint?: string;
-  fix?: Fix;
+  /** The situation and its parameters; `renderDiagnostic` makes the words. */
   finding: Finding;
+  fix?: Fix;
 }
 
 export type Classification = 'dedicated' | 'type1' | 'type2' | 'incomplete' | 'invalid';
@@ -113,7 +179,6 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** The expectation for stacks whose root has no `expect` field (the CLI's `--expect`). */
   expect?: Expectation;
-  lang?: Lang;
 }
 
 export type { NodeKind };

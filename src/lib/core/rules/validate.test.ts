@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { doc } from '../testing';
 import type { DiagramDocument } from '../model/types';
+import type { Lang } from '../i18n/lang';
+import { renderDiagnostic } from './messages/render';
+import { RULE_IDS } from './rules';
 import { validate } from './validate';
-import { RULE_IDS, type RuleId, type ValidateOptions } from './types';
+import type { RuleId, ValidateOptions } from './types';
 
-const run = (d: DiagramDocument, o?: ValidateOptions) => validate(d, o);
+/** The report, with each diagnostic's words rendered in `lang` (default English). */
+const run = (d: DiagramDocument, o: ValidateOptions & { lang?: Lang } = {}) => {
+  const r = validate(d, o);
+  const nodes = new Map(d.nodes.map((n) => [n.id, n]));
+  return {
+    ...r,
+    diagnostics: r.diagnostics.map((x) => ({ ...x, ...renderDiagnostic(x, nodes, o.lang ?? 'en') }))
+  };
+};
 /** The diagnostics of one rule, as [rule, nodes] pairs. */
 const fired = (d: DiagramDocument, rule: RuleId, o?: ValidateOptions) =>
   run(d, o)
@@ -62,7 +73,7 @@ describe('multiple-hosts', () => {
   it('fires on a node with two hosts, naming it', () => {
     expect(fired(d, 'multiple-hosts')).toEqual([['vm']]);
     expect(run(d).diagnostics.find((x) => x.rule === 'multiple-hosts')!.message).toMatch(
-      /"VM" is drawn on 2 layers at once \("ESXi", "ESXi"\)/
+      /"VM" is drawn on 2 hypervisors at once \("ESXi", "ESXi"\)/
     );
   });
   it('the node belongs to both stacks, and both are invalid', () => {
@@ -132,7 +143,7 @@ describe('unplaced', () => {
     expect(fired(d, 'unplaced')).toEqual([['lone'], ['vbox']]);
     const msg = run(d).diagnostics.find((x) => x.nodes[0] === 'vbox')!.message;
     expect(msg).toMatch(
-      /"VirtualBox" is not connected down to any hardware \(and neither is what runs on it: "Ubuntu", "Web"\)/
+      /"VirtualBox" is not connected down to any hardware, and neither is what runs on it: "Ubuntu", "Web"\./
     );
   });
   it('does not fire for nodes that reach hardware', () => {
@@ -235,14 +246,15 @@ describe('invalid-host', () => {
       'The service "Web server" sits directly on the hypervisor "ESXi 8". A service needs an operating system under it.'
     );
     expect(diag.hint).toMatch(/hypervisor → guest OS → service/);
-    expect(diag.fix).toEqual({ type: 'insert-guest-os', hv: 'x', service: 's' });
+    expect(diag.fix).toEqual({ type: 'insert-guest-os', hv: 'x', node: 's' });
   });
 
   it('an OS drawn on ESXi-as-an-OS hints to change the kind', () => {
     const d = doc(['h hardware H', 'x os ESXi', 'w os Windows'], ['h>x', 'x>w']);
-    expect(run(d).diagnostics.find((x) => x.rule === 'invalid-host')!.hint).toMatch(
-      /^"ESXi" is a hypervisor .*set its kind to hypervisor/
-    );
+    const diag = run(d).diagnostics.find((x) => x.rule === 'invalid-host')!;
+    expect(diag.message).toMatch(/VMware ESXi is a hypervisor/);
+    expect(diag.hint).toMatch(/^Change the kind of "ESXi" to hypervisor/);
+    expect(diag.fix).toEqual({ type: 'set-kind', node: 'x', kind: 'hypervisor' });
   });
 });
 
@@ -261,7 +273,7 @@ describe('one-bare-metal-system', () => {
     );
     expect(fired(d, 'one-bare-metal-system')).toEqual([['hw', 'a', 'b']]);
     expect(run(d).diagnostics.find((x) => x.rule === 'one-bare-metal-system')!.hint).toMatch(
-      /parent partition/
+      /root \(parent\) partition, on top of Hyper-V/
     );
   });
   it('one system is fine; guests on a hypervisor are not competing', () => {
@@ -296,7 +308,7 @@ describe('type-mismatch', () => {
     expect(fired(d, 'type-mismatch')).toEqual([['w']]);
   });
   it.each([
-    ['Hyper-V', /parent partition/],
+    ['Hyper-V', /root \(parent\) partition/],
     ['KVM', /Linux \+ KVM/],
     ['Xen', /dom0/],
     ['ESXi', /bare server/]
@@ -314,7 +326,7 @@ describe('type-mismatch', () => {
       x: { hypervisorType: 1 }
     });
     expect(run(d).diagnostics.find((x) => x.rule === 'type-mismatch')!.message).toMatch(
-      /You set hypervisorType to 1/
+      /You set its hypervisor type to 1\./
     );
   });
   it('the field wins over the catalog', () => {
@@ -325,9 +337,9 @@ describe('type-mismatch', () => {
     expect(fired(d, 'type-conflicts-catalog')).toEqual([['v']]);
   });
   it('with no declared type, placement decides: no mismatch anywhere', () => {
-    const onHw = doc(['hw hardware PC', 'p hypervisor Proxmox VE', 'u os U'], ['hw>p', 'p>u']);
+    const onHw = doc(['hw hardware PC', 'p hypervisor Acme HV', 'u os U'], ['hw>p', 'p>u']);
     const onOs = doc(
-      ['hw hardware PC', 'd os Debian', 'p hypervisor Proxmox VE', 'u os U'],
+      ['hw hardware PC', 'd os Debian', 'p hypervisor Acme HV', 'u os U'],
       ['hw>d', 'd>p', 'p>u']
     );
     expect(fired(onHw, 'type-mismatch')).toEqual([]);
@@ -417,7 +429,7 @@ describe('type-conflicts-catalog', () => {
     const diag = run(d).diagnostics.find((x) => x.rule === 'type-conflicts-catalog')!;
     expect(diag.nodes).toEqual(['x']);
     expect(diag.message).toBe(
-      'You marked "Hyper-V" as Type 2, but Microsoft Hyper-V is normally a Type 1 hypervisor. The diagram is checked as Type 2.'
+      'You marked "Hyper-V" as Type 2, but Hyper-V is normally a Type 1 hypervisor. The diagram is checked as Type 2.'
     );
     expect(diag.fix).toEqual({ type: 'reset-hypervisor-type', hv: 'x', to: 1 });
     expect(stack(d).classification).toBe('type2');
@@ -467,7 +479,7 @@ describe('nested', () => {
   it('an invalid stack still reports nested', () => {
     const d = doc(
       ['hw hardware S', 'x hypervisor ESXi', 'y hypervisor KVM', 'g os G', 's service Web'],
-      ['hw>x', 'x>y', 'y>g', 'y>s']
+      ['hw>x', 'x>y', 'y>g', 'x>s']
     );
     expect(stack(d)).toMatchObject({ classification: 'invalid', nested: true });
   });
@@ -482,7 +494,9 @@ describe('nested', () => {
       ],
       ['hw>x', 'x>w', 'w>v', 'v>g']
     );
-    expect(run(d).diagnostics.find((x) => x.rule === 'nested')!.hint).toMatch(/through Hyper-V/);
+    expect(run(d).diagnostics.find((x) => x.rule === 'nested')!.hint).toMatch(
+      /through the Windows Hypervisor Platform, so no nested virtualization support is needed/
+    );
   });
 });
 
@@ -698,13 +712,20 @@ describe('report', () => {
       ],
       ['hw>x', 'x>w', 'w>ws', 'ws>u', 'x>i', 'x>s']
     );
-    expect(run(d).diagnostics.map((x) => x.severity)).toEqual(['error', 'warning', 'info', 'info']);
+    // The error, the idle hypervisor, then notes: nested, and "Idle" is not in the catalog.
+    expect(run(d).diagnostics.map((x) => [x.severity, x.rule])).toEqual([
+      ['error', 'invalid-host'],
+      ['warning', 'idle-hypervisor'],
+      ['info', 'nested'],
+      ['info', 'nested'],
+      ['info', 'uncatalogued-hypervisor']
+    ]);
   });
 
   it('messages in Korean with --lang ko', () => {
     const d = doc(['hw hardware PC', 'v hypervisor VirtualBox', 'u os 우분투'], ['hw>v', 'v>u']);
-    const diag = validate(d, { lang: 'ko' }).diagnostics[0];
-    expect(diag.message).toMatch(/호스트형\(Type 2\) 하이퍼바이저/);
+    const diag = run(d, { lang: 'ko' }).diagnostics[0];
+    expect(diag.message).toMatch(/호스트형\(호스티드, Type 2\) 하이퍼바이저/);
     expect(diag.hint).toMatch(/호스트 OS를 넣으세요/);
   });
 
@@ -733,7 +754,9 @@ describe('report', () => {
         'mo os MO',
         'mx hypervisor Workstation Player',
         'mg os MG',
-        'lone service Lone'
+        'lone service Lone',
+        'dk hypervisor Docker',
+        'ec2 hardware AWS EC2'
       ],
       [
         'a>f1',
@@ -753,12 +776,13 @@ describe('report', () => {
         'm>mo',
         'mo>mx',
         'mx>mg',
-        'o2>u'
+        'o2>u',
+        'mo>dk'
       ],
       { k: { hypervisorType: 2 }, a: { expect: 'type2' } }
     );
     for (const lang of ['en', 'ko'] as const) {
-      const r = validate(d, { lang });
+      const r = run(d, { lang });
       const seen = new Set(r.diagnostics.map((x) => x.rule));
       expect([...seen].sort()).toEqual([...RULE_IDS].sort());
       for (const x of r.diagnostics) {

@@ -1,9 +1,17 @@
-import { catalogEntryFor, type CatalogEntry } from '../model/catalog';
+import {
+  catalogMatch,
+  cloudInstance,
+  type CatalogMatch,
+  type CloudEntry,
+  type HypervisorEntry
+} from '../model/catalog';
 import { compareIds } from '../model/ids';
-import type { DiagramDocument, Expectation, HypervisorType, NodeKind } from '../model/types';
+import { KIND_SPECS, KINDS, type HostRule, type NodeKind } from '../model/kinds';
+import type { DiagramDocument, Expectation, HypervisorType } from '../model/types';
 import {
   buildGraph,
   childrenOf,
+  CONTAINER,
   findLoops,
   FIRMWARE,
   HARDWARE,
@@ -15,91 +23,160 @@ import {
   loopPath,
   OS,
   reach,
+  SERVICE,
   sortedIds,
   stackOrder,
   type StackGraph
 } from './graph';
-import { renderFinding } from './messages';
-import {
-  RULES,
-  RULE_IDS,
-  type Classification,
-  type Diagnostic,
-  type ExpectationProblem,
-  type Finding,
-  type Fix,
-  type StackReport,
-  type ValidateOptions,
-  type ValidationReport
+import { fixFor, namedNodes, RULE_IDS, RULES } from './rules';
+import type {
+  Classification,
+  Diagnostic,
+  Finding,
+  FindingOf,
+  StackReport,
+  Type1HintFamily,
+  ValidateOptions,
+  ValidationReport
 } from './types';
 
-/** May a node of `kind` (declared type `declared`) run on a node of `hostKind`? */
-export function allowedHost(
-  kind: NodeKind,
-  hostKind: NodeKind,
-  declared?: HypervisorType
-): boolean {
-  return allowedCode(KIND_CODE[kind], KIND_CODE[hostKind], declared);
-}
+/**
+ * The rules engine: a document in, language-free findings out (the message catalogs put
+ * them into words). Pure: the same document and options always give the same report,
+ * whatever the order of nodes and edges. Linear in the size of the document: one index,
+ * one pass over the nodes, one walk per stack.
+ */
 
-function allowedCode(kind: number, host: number, declared?: HypervisorType): boolean {
-  switch (kind) {
-    case HARDWARE:
-      return false;
-    case FIRMWARE:
-      return host === HARDWARE;
-    case HYPERVISOR:
-      if (host === HYPERVISOR) return declared !== 2;
-      return host === HARDWARE || host === FIRMWARE || host === OS;
-    case OS:
-      return host === HARDWARE || host === FIRMWARE || host === HYPERVISOR;
-    default:
-      return host === OS;
-  }
-}
+/** Host rules by kind code: HOST_RULE[node][host]. */
+const HOST_RULE: readonly (readonly (HostRule | undefined)[])[] = KINDS.map((k) =>
+  KINDS.map((h) => KIND_SPECS[k].hosts[h])
+);
 
-const isSystem = (code: number) => code === OS || code === HYPERVISOR;
+const TYPE1_HINTS: ReadonlySet<string> = new Set<Type1HintFamily>([
+  'esxi',
+  'hyperv',
+  'xen',
+  'kvm',
+  'powervm',
+  'prsm',
+  'zvm'
+]);
+
+/** Names that say an OS is Windows, or a root/parent partition (for the Hyper-V nesting hint). */
+const ROOT_PARTITION = /windows|win\s?1[01]|parent|root partition|부모|루트|윈도우/i;
 
 /**
- * Per-run facts about hypervisors: the catalog entry and the declared type of each, looked
- * up once per distinct (product, label) pair.
+ * Per-run facts about nodes: catalog matches (looked up once per distinct product and
+ * label), and each node's role. A firmware node that is a firmware hypervisor (PowerVM,
+ * PR/SM) has the role of a hypervisor for every rule.
  */
-class Catalog {
-  private memo = new Map<string, CatalogEntry | null>();
-  constructor(private g: StackGraph) {}
-  entry(i: number): CatalogEntry | undefined {
+class Facts {
+  private memo = new Map<string, CatalogMatch>();
+  private cloudMemo = new Map<string, CloudEntry | null>();
+  /** Kind code, except that firmware hypervisors count as hypervisors. */
+  readonly role: Uint8Array;
+
+  constructor(readonly g: StackGraph) {
+    const n = g.nodes.length;
+    this.role = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = g.kind[i];
+      this.role[i] = k === FIRMWARE && this.match(i).hypervisor?.firmware ? HYPERVISOR : k;
+    }
+  }
+
+  match(i: number): CatalogMatch {
     const n = this.g.nodes[i];
     const key = `${typeof n.product === 'string' ? n.product : ''}\u0000${n.label}`;
-    let e = this.memo.get(key);
-    if (e === undefined) {
-      e = catalogEntryFor(n) ?? null;
-      this.memo.set(key, e);
+    let m = this.memo.get(key);
+    if (m === undefined) {
+      m = catalogMatch(n);
+      this.memo.set(key, m);
     }
-    return e ?? undefined;
+    return m;
   }
-  /** `hypervisorType` when set, else the catalog's (hypervisors only). */
+
+  entry(i: number): HypervisorEntry | undefined {
+    return this.match(i).hypervisor;
+  }
+
+  cloud(i: number): CloudEntry | undefined {
+    const n = this.g.nodes[i];
+    const key = `${typeof n.product === 'string' ? n.product : ''}\u0000${n.label}`;
+    let c = this.cloudMemo.get(key);
+    if (c === undefined) {
+      c = cloudInstance(n) ?? null;
+      this.cloudMemo.set(key, c);
+    }
+    return c ?? undefined;
+  }
+
+  isHv(i: number): boolean {
+    return this.role[i] === HYPERVISOR;
+  }
+
+  /** A system: an OS or a hypervisor (firmware hypervisors included). */
+  isSystem(i: number): boolean {
+    return this.role[i] === OS || this.role[i] === HYPERVISOR;
+  }
+
+  /** `hypervisorType` when set, else the catalog's (hypervisors only; firmware ones are Type 1). */
   declared(i: number): HypervisorType | undefined {
-    if (this.g.kind[i] !== HYPERVISOR) return undefined;
+    if (this.role[i] !== HYPERVISOR) return undefined;
+    if (this.g.kind[i] === FIRMWARE) return 1;
     const t = this.g.nodes[i].hypervisorType;
     if (t === 1 || t === 2) return t;
     return this.entry(i)?.type;
   }
+
   /** Declared type, else placement: what "a Type N hypervisor" means for expectations. */
   effective(i: number): HypervisorType | undefined {
     const d = this.declared(i);
     if (d !== undefined) return d;
     if (hostCount(this.g, i) === 0) return undefined;
-    return this.g.kind[hostsOf(this.g, i)[0]] === OS ? 2 : 1;
+    return this.role[hostsOf(this.g, i)[0]] === OS ? 2 : 1;
+  }
+
+  kvmFamily(i: number): boolean {
+    return this.role[i] === HYPERVISOR && this.entry(i)?.kvmFamily === true;
+  }
+
+  /** An OS whose host is a hypervisor. */
+  isGuest(i: number): boolean {
+    if (this.role[i] !== OS) return false;
+    for (const h of hostsOf(this.g, i)) if (this.role[h] === HYPERVISOR) return true;
+    return false;
+  }
+
+  /** The first hypervisor host of an OS, if any. */
+  outerHypervisor(os: number): number | undefined {
+    for (const h of hostsOf(this.g, os)) if (this.role[h] === HYPERVISOR) return h;
+    return undefined;
+  }
+
+  /** May node `i` (with declared type `declared`) run on host `h`? */
+  allowed(i: number, h: number, declared: HypervisorType | undefined): boolean {
+    switch (HOST_RULE[this.g.kind[i]][this.role[h]]) {
+      case 'always':
+        return true;
+      case 'kvm-family':
+        return this.kvmFamily(h);
+      case 'unless-type2':
+        return declared !== 2;
+      default:
+        return false;
+    }
   }
 }
 
-/** The OS or hypervisor nodes on a hardware node, directly or through its firmware. */
-function systemsOn(g: StackGraph, hw: number): number[] {
+/** The systems on a hardware node: directly, or through plain (non-hypervisor) firmware. */
+function systemsOn(f: Facts, hw: number): number[] {
+  const g = f.g;
   const found: number[] = [];
   for (const c of childrenOf(g, hw)) {
-    if (isSystem(g.kind[c])) found.push(c);
+    if (f.isSystem(c)) found.push(c);
     else if (g.kind[c] === FIRMWARE) {
-      for (const cc of childrenOf(g, c)) if (isSystem(g.kind[cc])) found.push(cc);
+      for (const cc of childrenOf(g, c)) if (f.isSystem(cc)) found.push(cc);
     }
   }
   if (found.length < 2) return found;
@@ -107,130 +184,86 @@ function systemsOn(g: StackGraph, hw: number): number[] {
   return [...new Set(found)].sort((a, b) => compareIds(idOf(g, a), idOf(g, b)));
 }
 
-const childrenOfKind = (g: StackGraph, i: number, kind: number) =>
-  Array.from(childrenOf(g, i)).filter((c) => g.kind[c] === kind);
+const childrenWithRole = (f: Facts, i: number, role: number) =>
+  Array.from(childrenOf(f.g, i)).filter((c) => f.role[c] === role);
+
+type Problem = FindingOf<'expectation-unmet'>;
 
 /** Check one stack against its expectation; undefined when it is met. */
 function checkExpectation(
-  g: StackGraph,
-  cat: Catalog,
+  f: Facts,
   root: number,
   expect: Expectation,
   stack: readonly number[]
-): ExpectationProblem | undefined {
-  const systems = systemsOn(g, root);
-  if (systems.length === 0) return { problem: 'nothing-installed' };
+): Problem | undefined {
+  const id = (i: number) => idOf(f.g, i);
+  const base = { rule: 'expectation-unmet' as const, root: id(root), expect };
+  const systems = systemsOn(f, root);
+  if (systems.length === 0) return { ...base, key: 'expectation-unmet.nothing-installed' };
   if (systems.length > 1)
-    return { problem: 'several-systems', systems: systems.map((i) => idOf(g, i)) };
+    return { ...base, key: 'expectation-unmet.several-systems', systems: systems.map(id) };
   const sys = systems[0];
-  const id = (i: number) => idOf(g, i);
-  const guests = (hv: number) => childrenOfKind(g, hv, OS);
+  const guests = (hv: number) => childrenWithRole(f, hv, OS);
 
   if (expect === 'type1') {
-    if (g.kind[sys] === OS) {
-      const hv = childrenOfKind(g, sys, HYPERVISOR)[0];
-      return hv !== undefined
-        ? { problem: 'is-type2', hv: id(hv), os: id(sys) }
-        : { problem: 'no-hypervisor', os: id(sys) };
+    if (f.role[sys] === OS) {
+      const hv = childrenWithRole(f, sys, HYPERVISOR)[0];
+      if (hv === undefined)
+        return { ...base, key: 'expectation-unmet.no-hypervisor-type1', os: id(sys) };
+      // A Type 1 hypervisor drawn on the OS: name it, as type-mismatch does.
+      return f.effective(hv) === 1
+        ? { ...base, key: 'expectation-unmet.type1-misplaced', hv: id(hv), os: id(sys) }
+        : { ...base, key: 'expectation-unmet.is-type2', hv: id(hv), os: id(sys) };
     }
-    if (cat.effective(sys) === 2) return { problem: 'type2-on-hardware', hv: id(sys) };
-    if (guests(sys).length === 0) return { problem: 'no-guest', hv: id(sys) };
+    if (f.effective(sys) === 2)
+      return { ...base, key: 'expectation-unmet.type2-on-hardware', hv: id(sys) };
+    if (guests(sys).length === 0)
+      return { ...base, key: 'expectation-unmet.no-guest', hv: id(sys) };
     return undefined;
   }
   if (expect === 'type2') {
-    if (g.kind[sys] === HYPERVISOR) return { problem: 'hypervisor-on-hardware', hv: id(sys) };
-    const hvs = childrenOfKind(g, sys, HYPERVISOR);
-    if (hvs.length === 0) return { problem: 'no-hypervisor', os: id(sys) };
-    const type2 = hvs.filter((hv) => cat.effective(hv) === 2);
-    if (type2.length === 0) return { problem: 'type1-on-os', hv: id(hvs[0]), os: id(sys) };
+    if (f.role[sys] === HYPERVISOR)
+      return { ...base, key: 'expectation-unmet.hypervisor-under-type2', hv: id(sys) };
+    const hvs = childrenWithRole(f, sys, HYPERVISOR);
+    if (hvs.length === 0)
+      return { ...base, key: 'expectation-unmet.no-hypervisor-type2', os: id(sys) };
+    const type2 = hvs.filter((hv) => f.effective(hv) === 2);
+    if (type2.length === 0)
+      return { ...base, key: 'expectation-unmet.type1-on-host-os', hv: id(hvs[0]), os: id(sys) };
     if (!type2.some((hv) => guests(hv).length > 0))
-      return { problem: 'no-guest', hv: id(type2[0]) };
+      return { ...base, key: 'expectation-unmet.no-guest', hv: id(type2[0]) };
     return undefined;
   }
   // dedicated
-  if (g.kind[sys] === HYPERVISOR) return { problem: 'hypervisor-on-hardware', hv: id(sys) };
-  const hv = stack.find((i) => g.kind[i] === HYPERVISOR);
-  return hv !== undefined ? { problem: 'has-hypervisor', hv: id(hv) } : undefined;
-}
-
-/** The nodes a finding names, as the rules table says. */
-function namedNodes(f: Finding): string[] {
-  switch (f.rule) {
-    case 'multiple-hosts':
-    case 'unplaced':
-    case 'invalid-host':
-    case 'bypasses-firmware':
-      return [f.node];
-    case 'cycle':
-      return f.members;
-    case 'hardware-on-host':
-    case 'idle-hardware':
-      return [f.hw];
-    case 'one-bare-metal-system':
-      return [f.hw, ...f.systems];
-    case 'one-firmware':
-      return [f.hw, ...f.firmwares];
-    case 'type-mismatch':
-    case 'idle-hypervisor':
-    case 'type-conflicts-catalog':
-    case 'nested':
-      return [f.hv];
-    case 'expectation-unmet':
-      return 'hv' in f ? [f.root, f.hv] : 'os' in f ? [f.root, f.os] : [f.root];
-  }
-}
-
-/** A quick fix, where the fix is clear. */
-function fixFor(g: StackGraph, f: Finding): Fix | undefined {
-  const kind = (id: string) => g.byId.get(id)!.kind;
-  switch (f.rule) {
-    case 'type-mismatch':
-      if (f.from === 'field' && f.entry && f.entry.type !== f.declared) {
-        return { type: 'reset-hypervisor-type', hv: f.hv, to: f.entry.type };
-      }
-      if (f.declared === 2 && (kind(f.host) === 'hardware' || kind(f.host) === 'firmware')) {
-        return { type: 'insert-host-os', hv: f.hv, host: f.host };
-      }
-      return undefined;
-    case 'type-conflicts-catalog':
-      return { type: 'reset-hypervisor-type', hv: f.hv, to: f.entry.type };
-    case 'invalid-host':
-      if (kind(f.node) === 'service' && kind(f.host) === 'hypervisor') {
-        return { type: 'insert-guest-os', hv: f.host, service: f.node };
-      }
-      return undefined;
-    case 'idle-hypervisor':
-      return { type: 'add-guest-os', hv: f.hv };
-    case 'one-bare-metal-system':
-      if (f.systems.every((s) => kind(s) === 'os')) {
-        return { type: 'insert-hypervisor', hw: f.hw, systems: f.systems };
-      }
-      return undefined;
-    case 'bypasses-firmware':
-      return { type: 'move-onto-firmware', node: f.node, hw: f.hw, fw: f.fw };
-    default:
-      return undefined;
-  }
+  if (f.role[sys] === HYPERVISOR)
+    return { ...base, key: 'expectation-unmet.hypervisor-in-dedicated', hv: id(sys) };
+  const hv = stack.find((i) => f.role[i] === HYPERVISOR);
+  return hv !== undefined
+    ? { ...base, key: 'expectation-unmet.guest-hypervisor', hv: id(hv) }
+    : undefined;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const RULE_ORDER = new Map(RULE_IDS.map((r, i) => [r, i]));
 
 /**
- * Check a document against the Type 1 / Type 2 rules. Pure: the same document and
- * options always give the same report, whatever the order of nodes and edges.
- * Linear in the size of the document: one index, one pass over the nodes, one walk per stack.
+ * Check a document against the Type 1 / Type 2 rules (tables: rules.ts; words:
+ * messages/). Returns the findings as data, with the nodes each names and a fix where one
+ * is clear, the stacks with their classification, and whether the document is valid (no
+ * error). Throws nothing for any document the reader accepts.
  */
 export function validate(doc: DiagramDocument, options: ValidateOptions = {}): ValidationReport {
   const g = buildGraph(doc);
   const n = doc.nodes.length;
-  const cat = new Catalog(g);
+  const facts = new Facts(g);
+  const { role } = facts;
   const findings: Finding[] = [];
   const id = (i: number) => idOf(g, i);
 
   // Loops.
   for (const component of findLoops(g)) {
     findings.push({
+      key: 'cycle',
       rule: 'cycle',
       members: sortedIds(g, component),
       path: loopPath(g, component)
@@ -246,87 +279,68 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   for (let i = 0; i < n; i++) {
     const kind = g.kind[i];
     const hosts = hostsOf(g, i);
-    if (hosts.length > 1)
-      findings.push({ rule: 'multiple-hosts', node: id(i), hosts: Array.from(hosts, id) });
+    if (hosts.length > 1) {
+      let allHv = kind === OS;
+      for (const h of hosts) if (role[h] !== HYPERVISOR) allHv = false;
+      findings.push({
+        key: allHv ? 'multiple-hosts.guest-os' : 'multiple-hosts.other',
+        rule: 'multiple-hosts',
+        node: id(i),
+        hosts: Array.from(hosts, id)
+      });
+    }
 
     if (kind === HARDWARE) {
-      if (hosts.length > 0)
-        findings.push({ rule: 'hardware-on-host', hw: id(i), host: id(hosts[0]) });
-      const kids = childrenOf(g, i);
-      let firmwares: number[] | undefined;
-      for (const c of kids) if (g.kind[c] === FIRMWARE) (firmwares ??= []).push(c);
-      if (firmwares) {
-        if (firmwares.length > 1)
-          findings.push({ rule: 'one-firmware', hw: id(i), firmwares: firmwares.map(id) });
-        for (const c of kids) {
-          if (isSystem(g.kind[c]))
-            findings.push({
-              rule: 'bypasses-firmware',
-              node: id(c),
-              hw: id(i),
-              fw: id(firmwares[0])
-            });
-        }
-      }
+      checkHardware(i, hosts);
       continue;
     }
 
     if (hosts.length === 0) {
       // The top of a broken chain: list what runs on it, equally unplaced.
-      const above = collectAbove(g, i, placed, scratch, i);
-      findings.push({ rule: 'unplaced', node: id(i), above: sortedIds(g, above) });
+      const above = sortedIds(g, collectAbove(g, i, placed, scratch, i));
+      findings.push({
+        key: above.length ? 'unplaced.with-above' : 'unplaced.alone',
+        rule: 'unplaced',
+        node: id(i),
+        above
+      });
     }
 
-    const declared = cat.declared(i);
-    for (const host of hosts) {
-      const hostKind = g.kind[host];
-      if (!allowedCode(kind, hostKind, declared))
-        findings.push({ rule: 'invalid-host', node: id(i), host: id(host) });
-      if (kind !== HYPERVISOR) continue;
-      if (
-        (declared === 1 && hostKind === OS) ||
-        (declared === 2 &&
-          (hostKind === HARDWARE || hostKind === FIRMWARE || hostKind === HYPERVISOR))
-      ) {
-        const field = g.nodes[i].hypervisorType;
-        findings.push({
-          rule: 'type-mismatch',
-          hv: id(i),
-          host: id(host),
-          declared: declared!,
-          from: field === declared ? 'field' : 'catalog',
-          entry: cat.entry(i)
-        });
-      }
-      if (hostKind === HYPERVISOR) {
-        findings.push({ rule: 'nested', hv: id(i), host: id(host) });
-      } else if (hostKind === OS) {
-        const outer = Array.from(hostsOf(g, host)).find((h) => g.kind[h] === HYPERVISOR);
-        if (outer !== undefined)
-          findings.push({ rule: 'nested', hv: id(i), host: id(host), outer: id(outer) });
-      }
+    const declared = facts.declared(i);
+    for (const h of hosts) {
+      if (!facts.allowed(i, h, declared)) invalidHost(i, h);
+      if (kind === HYPERVISOR) checkPlacement(i, h, declared);
     }
 
-    if (kind === HYPERVISOR) {
+    if (role[i] === HYPERVISOR) {
       let guests = 0;
-      for (const c of childrenOf(g, i)) if (isSystem(g.kind[c])) guests++;
-      if (guests === 0) findings.push({ rule: 'idle-hypervisor', hv: id(i) });
-      const field = g.nodes[i].hypervisorType;
-      if (field === 1 || field === 2) {
-        const entry = cat.entry(i);
-        if (entry && entry.type !== field) {
-          findings.push({ rule: 'type-conflicts-catalog', hv: id(i), declared: field, entry });
-        }
-      }
+      for (const c of childrenOf(g, i)) if (role[c] === OS || g.kind[c] === HYPERVISOR) guests++;
+      if (guests === 0)
+        findings.push({ key: 'idle-hypervisor', rule: 'idle-hypervisor', hv: id(i) });
     }
+    if (kind === HYPERVISOR) checkCatalog(i, hosts);
   }
 
   // Roots: one bare-metal system each.
   for (const root of g.roots) {
-    const systems = systemsOn(g, root);
-    if (systems.length > 1)
-      findings.push({ rule: 'one-bare-metal-system', hw: id(root), systems: systems.map(id) });
-    if (systems.length === 0) findings.push({ rule: 'idle-hardware', hw: id(root) });
+    const systems = systemsOn(facts, root);
+    if (systems.length > 1) {
+      const sys = systems.map(id);
+      const hyperv = systems.some((s) => facts.entry(s)?.id === 'hyperv');
+      const oses = systems.every((s) => role[s] === OS);
+      findings.push({
+        key: hyperv
+          ? 'one-bare-metal-system.hyperv-beside'
+          : oses
+            ? 'one-bare-metal-system.oses'
+            : 'one-bare-metal-system.mixed',
+        rule: 'one-bare-metal-system',
+        hw: id(root),
+        systems: sys
+      });
+    }
+    if (systems.length === 0)
+      findings.push({ key: 'idle-hardware', rule: 'idle-hardware', hw: id(root) });
   }
 
   // Which nodes errors and nested infos name (expectation-unmet is added below and
@@ -334,7 +348,8 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   const errorNamed = new Uint8Array(n);
   const nestedNamed = new Uint8Array(n);
   for (const f of findings) {
-    if (RULES[f.rule] === 'error') for (const x of namedNodes(f)) errorNamed[g.index.get(x)!] = 1;
+    if (RULES[f.rule].severity === 'error')
+      for (const x of namedNodes(f)) errorNamed[g.index.get(x)!] = 1;
     if (f.rule === 'nested') nestedNamed[g.index.get(f.hv)!] = 1;
   }
 
@@ -349,32 +364,29 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     }
     const report: StackReport = {
       root: id(root),
-      classification: invalid ? 'invalid' : classify(g, root),
+      classification: invalid ? 'invalid' : classify(facts, root),
       nested,
       nodes: members.map(id)
     };
     const expect = g.nodes[root].expect ?? options.expect;
     if (expect) {
-      const problem = checkExpectation(g, cat, root, expect, members);
+      const problem = checkExpectation(facts, root, expect, members);
       report.expect = expect;
       report.expectationMet = problem === undefined;
-      if (problem) findings.push({ rule: 'expectation-unmet', root: id(root), expect, ...problem });
+      if (problem) findings.push(problem);
     }
     return report;
   });
 
-  const lang = options.lang ?? 'en';
+  const kindOf = (x: string): NodeKind | undefined => g.byId.get(x)?.kind;
   const diagnostics: Diagnostic[] = findings.map((finding) => {
-    const { message, hint } = renderFinding(finding, g.byId, lang);
     const d: Diagnostic = {
       rule: finding.rule,
-      severity: RULES[finding.rule],
+      severity: RULES[finding.rule].severity,
       nodes: namedNodes(finding),
-      message,
       finding
     };
-    if (hint) d.hint = hint;
-    const fix = fixFor(g, finding);
+    const fix = fixFor(finding, kindOf);
     if (fix) d.fix = fix;
     return d;
   });
@@ -383,7 +395,8 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
       compareIdLists(a.nodes, b.nodes) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+      compareStrings(a.finding.key, b.finding.key) ||
+      compareStrings(JSON.stringify(a.finding), JSON.stringify(b.finding))
   );
 
   return {
@@ -391,6 +404,200 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     stacks,
     diagnostics
   };
+
+  // ── Checks of one node (closures over the run's facts) ─────────────────────────────
+
+  function checkHardware(i: number, hosts: Int32Array) {
+    if (hosts.length > 0) {
+      const h = hosts[0];
+      findings.push({
+        key:
+          role[h] === HARDWARE
+            ? 'hardware-on-host.device'
+            : g.kind[h] === FIRMWARE
+              ? 'hardware-on-host.on-firmware'
+              : 'hardware-on-host.virtual',
+        rule: 'hardware-on-host',
+        hw: id(i),
+        host: id(h)
+      });
+    }
+    const kids = childrenOf(g, i);
+    let firmwares: number[] | undefined;
+    for (const c of kids) if (g.kind[c] === FIRMWARE) (firmwares ??= []).push(c);
+    if (firmwares) {
+      if (firmwares.length > 1)
+        findings.push({
+          key: 'one-firmware',
+          rule: 'one-firmware',
+          hw: id(i),
+          firmwares: firmwares.map(id)
+        });
+      for (const c of kids) {
+        if (g.kind[c] === OS || g.kind[c] === HYPERVISOR)
+          findings.push({
+            key: 'bypasses-firmware',
+            rule: 'bypasses-firmware',
+            node: id(c),
+            hw: id(i),
+            fw: id(firmwares[0])
+          });
+      }
+    }
+    const cloud = facts.cloud(i);
+    if (cloud) {
+      findings.push(
+        cloud.hypervisor
+          ? {
+              key: 'cloud-instance.provider',
+              rule: 'cloud-instance',
+              hw: id(i),
+              hypervisor: cloud.hypervisor
+            }
+          : { key: 'cloud-instance.generic', rule: 'cloud-instance', hw: id(i) }
+      );
+    }
+  }
+
+  function invalidHost(i: number, h: number) {
+    const base = { rule: 'invalid-host' as const, node: id(i), host: id(h) };
+    const k = g.kind[i];
+    const hr = role[h];
+    const bare = hr === HARDWARE || hr === FIRMWARE;
+    const app = hr === SERVICE || hr === CONTAINER;
+    if (k === SERVICE) {
+      if (hr === HYPERVISOR)
+        return findings.push({
+          ...base,
+          key:
+            facts.entry(h)?.id === 'esxi'
+              ? 'invalid-host.service-on-esxi'
+              : 'invalid-host.service-on-hypervisor'
+        });
+      if (bare) return findings.push({ ...base, key: 'invalid-host.service-on-bare' });
+      if (hr === SERVICE) return findings.push({ ...base, key: 'invalid-host.service-on-service' });
+    }
+    if (k === CONTAINER) {
+      if (bare || hr === HYPERVISOR)
+        return findings.push({ ...base, key: 'invalid-host.container-needs-os' });
+      if (app) return findings.push({ ...base, key: 'invalid-host.container-on-app' });
+    }
+    if (k === OS) {
+      if (hr === OS) {
+        const product = facts.match(h).hypervisor;
+        return findings.push(
+          product
+            ? { ...base, key: 'invalid-host.os-on-hypervisor-product', product: product.name }
+            : { ...base, key: 'invalid-host.os-on-os' }
+        );
+      }
+      if (hr === CONTAINER) return findings.push({ ...base, key: 'invalid-host.os-on-container' });
+      if (hr === SERVICE) return findings.push({ ...base, key: 'invalid-host.system-on-app' });
+    }
+    if (k === HYPERVISOR) {
+      if (hr === HYPERVISOR)
+        return findings.push({ ...base, key: 'invalid-host.type2-on-hypervisor' });
+      if (app) return findings.push({ ...base, key: 'invalid-host.system-on-app' });
+    }
+    if (k === FIRMWARE) {
+      if (hr === HYPERVISOR || facts.isGuest(h))
+        return findings.push({ ...base, key: 'invalid-host.firmware-on-virtual' });
+      if (hr === OS) return findings.push({ ...base, key: 'invalid-host.firmware-above-os' });
+      return findings.push({ ...base, key: 'invalid-host.firmware-elsewhere' });
+    }
+    findings.push({ ...base, key: 'invalid-host.other' });
+  }
+
+  /** Type against placement, and nesting, of a hypervisor on host `h`. */
+  function checkPlacement(i: number, h: number, declared: HypervisorType | undefined) {
+    const hr = role[h];
+    if (declared !== undefined) {
+      const field = g.nodes[i].hypervisorType;
+      const entry = facts.entry(i);
+      const base = {
+        rule: 'type-mismatch' as const,
+        hv: id(i),
+        host: id(h),
+        declared,
+        from: field === declared ? ('field' as const) : ('catalog' as const),
+        ...(entry ? { product: facts.match(i).matched ?? entry.name, catalogType: entry.type } : {})
+      };
+      if (declared === 1 && hr === OS) {
+        const outer = facts.outerHypervisor(h);
+        if (outer !== undefined) {
+          findings.push({ ...base, key: 'type-mismatch.type1-on-guest-os', outer: id(outer) });
+        } else {
+          const family =
+            base.from === 'catalog' && entry && TYPE1_HINTS.has(entry.id)
+              ? (entry.id as Type1HintFamily)
+              : 'declared';
+          findings.push({ ...base, key: 'type-mismatch.type1-on-os', family });
+        }
+      } else if (declared === 2 && (hr === HARDWARE || hr === FIRMWARE)) {
+        findings.push({ ...base, key: 'type-mismatch.type2-on-bare' });
+      } else if (declared === 2 && hr === HYPERVISOR) {
+        findings.push({ ...base, key: 'type-mismatch.type2-on-hypervisor' });
+      }
+    }
+    if (hr === HYPERVISOR) {
+      findings.push({ key: 'nested.on-hypervisor', rule: 'nested', hv: id(i), host: id(h) });
+    } else if (hr === OS) {
+      const outer = facts.outerHypervisor(h);
+      if (outer !== undefined) {
+        const rootPartition =
+          facts.entry(outer)?.id === 'hyperv' && ROOT_PARTITION.test(g.nodes[h].label);
+        findings.push({
+          key: rootPartition ? 'nested.in-root-partition' : 'nested.in-guest',
+          rule: 'nested',
+          hv: id(i),
+          host: id(h),
+          outer: id(outer)
+        });
+      }
+    }
+  }
+
+  /** What the catalog says of a hypervisor node: conflicts, not a hypervisor, unknown. */
+  function checkCatalog(i: number, hosts: Int32Array) {
+    const field = g.nodes[i].hypervisorType;
+    const match = facts.match(i);
+    const entry = match.hypervisor;
+    if ((field === 1 || field === 2) && entry && entry.type !== field) {
+      findings.push({
+        key: 'type-conflicts-catalog',
+        rule: 'type-conflicts-catalog',
+        hv: id(i),
+        declared: field,
+        product: match.matched ?? entry.name,
+        catalogType: entry.type
+      });
+    }
+    if (match.notHypervisor) {
+      const host = hosts.length === 1 ? { host: id(hosts[0]) } : {};
+      findings.push({
+        key: `not-a-hypervisor.${match.notHypervisor.category}`,
+        rule: 'not-a-hypervisor',
+        node: id(i),
+        name: match.matched ?? match.notHypervisor.name,
+        ...host
+      });
+      return;
+    }
+    if (entry || field === 1 || field === 2) return;
+    const h = hosts[0];
+    findings.push({
+      key:
+        h === undefined
+          ? 'uncatalogued-hypervisor.unplaced'
+          : role[h] === OS
+            ? 'uncatalogued-hypervisor.on-os'
+            : role[h] === HYPERVISOR
+              ? 'uncatalogued-hypervisor.on-hypervisor'
+              : 'uncatalogued-hypervisor.on-bare',
+      rule: 'uncatalogued-hypervisor',
+      hv: id(i)
+    });
+  }
 }
 
 /** What runs on `top`, transitively, that stands on no hardware (`mark`: unique per call). */
@@ -425,12 +632,37 @@ function compareIdLists(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Classification of a stack with no error: by its bare-metal system. */
-function classify(g: StackGraph, root: number): Classification {
-  const systems = systemsOn(g, root);
+function classify(f: Facts, root: number): Classification {
+  const systems = systemsOn(f, root);
   if (systems.length === 0) return 'incomplete';
   const sys = systems[0];
-  if (g.kind[sys] === HYPERVISOR) return 'type1';
-  for (const c of childrenOf(g, sys)) if (g.kind[c] === HYPERVISOR) return 'type2';
+  if (f.role[sys] === HYPERVISOR) return 'type1';
+  for (const c of childrenOf(f.g, sys)) if (f.role[c] === HYPERVISOR) return 'type2';
   return 'dedicated';
+}
+
+/**
+ * May a node of `kind` run on a node of `hostKind`? The kind spec's host table, for a
+ * host that is not KVM-family (then containers and services may also run on it) and a
+ * node of declared type `declared`.
+ */
+export function allowedHost(
+  kind: NodeKind,
+  hostKind: NodeKind,
+  declared?: HypervisorType,
+  hostIsKvmFamily = false
+): boolean {
+  switch (HOST_RULE[KIND_CODE[kind]][KIND_CODE[hostKind]]) {
+    case 'always':
+      return true;
+    case 'kvm-family':
+      return hostIsKvmFamily;
+    case 'unless-type2':
+      return declared !== 2;
+    default:
+      return false;
+  }
 }

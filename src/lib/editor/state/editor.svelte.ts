@@ -67,8 +67,8 @@ export class Editor {
   /** A node to centre the view on (problems list, keyboard building). */
   focusRequest = $state<{ ids: string[]; at: number } | null>(null);
 
-  report = $derived(validate(this.doc, { lang: this.lang }));
-  measured = $derived(measureDocument(this.doc));
+  report = $derived(validate(this.doc));
+  measured = $derived(measureDocument(this.doc, this.lang));
   t = $derived(MESSAGES[this.lang]);
 
   private history = new History();
@@ -168,15 +168,15 @@ export class Editor {
           ? this.selection[0]
           : undefined
         : (where.onto ?? undefined);
-    const size = measureDocument({
-      version: 1,
-      nodes: [{ id: 'x', kind: preset.kind, label: preset.label }],
-      edges: []
-    }).sizes.x;
+    const label = preset.label[this.lang];
+    const size = measureDocument(
+      { version: 1, nodes: [{ id: 'x', kind: preset.kind, label }], edges: [] },
+      this.lang
+    ).sizes.x;
     const position = where.position ?? placeNewNode(this.doc, this.measured.sizes, size, onto);
     const ok = this.run('add', addNode, {
       kind: preset.kind,
-      label: preset.label,
+      label,
       product: preset.product,
       hypervisorType: preset.hypervisorType,
       onto,
@@ -257,7 +257,7 @@ export class Editor {
   }
 
   fix(fix: Fix) {
-    this.run('fix', applyFix, { fix });
+    this.run('fix', applyFix, { fix, lang: this.lang });
   }
 
   /** Replace the document (New, Open, an example): one undo brings the old one back. */
