@@ -3,13 +3,15 @@ import {
   validate,
   type DiagramDocument,
   type Expectation,
-  type Lang
+  type Lang,
+  type ReadLimits
 } from '../lib/core/index';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
 import { fontFile, fontOutliner, loadFontSources } from '../lib/node/fonts';
-import type { CliIO } from './io';
+import { writeOutput, type CliIO } from './io';
 import { loadDocument } from './load';
+import { terminalSafe } from './terminal';
 
 export interface ExportArgs {
   file: string;
@@ -23,6 +25,8 @@ export interface ExportArgs {
   padding?: number;
   scale: number;
   expect?: Expectation;
+  /** --max-size and --max-nodes. */
+  limits?: ReadLimits;
 }
 
 export type OutputFormat = 'svg' | 'png';
@@ -66,31 +70,24 @@ export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> 
   return resvg.render().asPng();
 }
 
-/** `stackdraw export`: exit 0 valid, 1 invalid (the picture is still written), 2 unreadable. */
+/**
+ * `stackdraw export`: exit 0 valid, 1 invalid (the picture is still written), 2 unreadable
+ * input or an unknown output format, 74 (EX_IOERR) when the output cannot be written.
+ */
 export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   const format = formatOf(args.out);
   if (!format) {
     io.stderr(
-      `stackdraw: ${args.out}: unknown output format: use a .svg or .png file name, or - for SVG on standard output\n`
+      `stackdraw: ${terminalSafe(args.out ?? '')}: unknown output format: use a .svg or .png file name, or - for SVG on standard output\n`
     );
     return 2;
   }
-  const doc = await loadDocument(io, args.file);
+  const doc = await loadDocument(io, args.file, args.limits);
   if (!doc) return 2;
   const svg = await renderDocumentSvg(doc, args);
   const valid = validate(doc, { expect: args.expect }).valid;
   const bytes = format === 'png' ? await svgToPng(svg, args.scale) : svg;
-  if (args.out === undefined || args.out === '-') {
-    io.stdout(bytes);
-  } else {
-    try {
-      await io.writeFile(args.out, bytes);
-    } catch (e) {
-      io.stderr(
-        `stackdraw: ${args.out}: cannot write: ${e instanceof Error ? e.message : String(e)}\n`
-      );
-      return 2;
-    }
-  }
+  const failed = await writeOutput(io, args.out, bytes);
+  if (failed !== undefined) return failed;
   return valid ? 0 : 1;
 }

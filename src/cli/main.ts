@@ -1,6 +1,7 @@
 import { EXPECTATIONS, type Expectation, type Lang, type ReadLimits } from '../lib/core/index';
 import { parseArgs, UsageError, type OptionSpec, type Parsed } from './args';
-import { processIO, type CliIO } from './io';
+import { EX_IOERR, processIO, type CliIO } from './io';
+import { terminalSafe } from './terminal';
 import { runValidate } from './validate';
 
 declare const __STACKDRAW_VERSION__: string;
@@ -46,7 +47,9 @@ layout options:
 Limits (all commands): files over 10 MB or with over 50,000 nodes are refused;
   --max-size MB and --max-nodes N change the limits.
 
-Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or bad usage.
+Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or bad usage,
+74 the output could not be written (a full disk, a -o file that cannot be created;
+not a closed pipe), 70 internal error.
 A document without positions is laid out before it is exported.
 `;
 
@@ -103,6 +106,7 @@ const COMMANDS: Record<
     ],
     run: async (io, { options, positionals }) => {
       const file = single(positionals, 'export');
+      const limits = limitsOf(options);
       // ELK, the font and resvg load only for the commands that need them.
       const { runExport } = await import('./export');
       return runExport(io, {
@@ -115,7 +119,8 @@ const COMMANDS: Record<
         lang: (options.lang as Lang | undefined) ?? 'en',
         padding: numberOption(options.padding, 'padding', 0, 1000),
         scale: numberOption(options.scale, 'scale', 0.1, 16) ?? 2,
-        expect: options.expect as Expectation | undefined
+        expect: options.expect as Expectation | undefined,
+        limits
       });
     }
   },
@@ -123,12 +128,14 @@ const COMMANDS: Record<
     options: [OUTPUT, LANG, ...COMMON],
     run: async (io, { options, positionals }) => {
       const file = single(positionals, 'layout');
+      const limits = limitsOf(options);
       const { runLayout } = await import('./layout');
       return runLayout(
         io,
         file,
         options.output as string | undefined,
-        (options.lang as Lang | undefined) ?? 'en'
+        (options.lang as Lang | undefined) ?? 'en',
+        limits
       );
     }
   }
@@ -163,7 +170,7 @@ function numberOption(
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const usageError = (message: string) => {
-    io.stderr(`stackdraw: ${message}\nRun 'stackdraw --help' for usage.\n`);
+    io.stderr(`stackdraw: ${terminalSafe(message)}\nRun 'stackdraw --help' for usage.\n`);
     return 2;
   };
   const [command, ...rest] = argv;
@@ -207,12 +214,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 /** Entry point of the built CLI. */
 export async function main(): Promise<void> {
   const io = processIO();
+  let status: number;
   try {
-    process.exitCode = await run(process.argv.slice(2), io);
+    status = await run(process.argv.slice(2), io);
   } catch (e) {
     io.stderr(
       `stackdraw: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
     );
-    process.exitCode = 70;
+    status = 70;
   }
+  // A report that did not reach standard output (a full disk) must not look like a verdict.
+  const failure = await io.flushStdout();
+  if (failure !== undefined) {
+    io.stderr(`stackdraw: cannot write standard output: ${failure}\n`);
+    status = EX_IOERR;
+  }
+  process.exitCode = status;
 }

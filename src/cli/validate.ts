@@ -3,18 +3,18 @@ import {
   countDiagnostics,
   countsText,
   nodeMap,
-  readDocument,
   renderDiagnostic,
   reportToJson,
   stackLine,
   validate,
   type Expectation,
-  type InputError,
   type Lang,
   type ReadLimits,
   type Severity
 } from '../lib/core/index';
-import { describeFsError, type CliIO } from './io';
+import type { CliIO } from './io';
+import { displayName, loadDocument } from './load';
+import { terminalSafe as safe } from './terminal';
 
 export interface ValidateArgs {
   files: string[];
@@ -33,49 +33,15 @@ const paint = (on: boolean, code: string, text: string) =>
   on ? `\x1b[${code}m${text}\x1b[0m` : text;
 const SEVERITY_COLOR: Record<Severity, string> = { error: '1;31', warning: '1;33', info: '1;36' };
 
-/** Read one input: a file, or stdin for `-`. Returns the text or a reason it failed. */
-export async function readInput(
-  io: CliIO,
-  file: string
-): Promise<{ text: string } | { error: string }> {
-  try {
-    return { text: file === '-' ? await io.readStdin() : await io.readFile(file) };
-  } catch (e) {
-    return { error: describeFsError(e) };
-  }
-}
-
-export const displayName = (file: string) => (file === '-' ? '<stdin>' : file);
-
-export function reportInputErrors(io: CliIO, file: string, errors: readonly InputError[]): void {
-  for (const e of errors) {
-    const raise =
-      e.code === 'too-large'
-        ? e.path === '$.nodes'
-          ? ' (--max-nodes N raises the limit)'
-          : ' (--max-size MB raises the limit)'
-        : '';
-    io.stderr(`stackdraw: ${displayName(file)}: ${e.path}: ${e.message}${raise}\n`);
-  }
-}
-
 /** `stackdraw validate`: exit 0 valid, 1 invalid, 2 unreadable input. */
 export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number> {
   let status = 0;
   for (const file of args.files) {
-    const input = await readInput(io, file);
-    if ('error' in input) {
-      io.stderr(`stackdraw: ${displayName(file)}: ${input.error}\n`);
+    const doc = await loadDocument(io, file, args.limits);
+    if (!doc) {
       status = 2;
       continue;
     }
-    const read = readDocument(input.text, args.limits);
-    if (!read.ok) {
-      reportInputErrors(io, file, read.errors);
-      status = 2;
-      continue;
-    }
-    const doc = read.document;
     const report = validate(doc, { expect: args.expect });
     if (!report.valid && status === 0) status = 1;
     const nodes = nodeMap(doc);
@@ -84,17 +50,18 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
       io.stdout(JSON.stringify(reportToJson(report, doc, args.lang, nodes)) + '\n');
       continue;
     }
-    const name = displayName(file);
+    // Labels, ids and file names are shown terminal-safe: no control character reaches it.
+    const name = safe(displayName(file));
     const c = io.color;
     for (const d of report.diagnostics) {
-      const labels = d.nodes.map((id) => nodes.get(id)?.label || id).join(', ');
+      const labels = safe(d.nodes.map((id) => nodes.get(id)?.label || id).join(', '));
       const sev = paint(c, SEVERITY_COLOR[d.severity], SEVERITY_WORD[args.lang][d.severity]);
       const { message, hint } = renderDiagnostic(d, nodes, args.lang);
-      io.stdout(`${name}: ${sev} ${d.rule} [${labels}]: ${message}\n`);
-      if (hint) io.stdout(`    ${args.lang === 'ko' ? '힌트' : 'hint'}: ${hint}\n`);
+      io.stdout(`${name}: ${sev} ${d.rule} [${labels}]: ${safe(message)}\n`);
+      if (hint) io.stdout(`    ${args.lang === 'ko' ? '힌트' : 'hint'}: ${safe(hint)}\n`);
     }
     for (const s of report.stacks) {
-      const line = stackLine(s, nodes, args.lang);
+      const line = safe(stackLine(s, nodes, args.lang));
       const ok = stackIsValid(s);
       io.stdout(`${name}: ${paint(c, ok ? '32' : '31', line)}\n`);
     }

@@ -11,7 +11,6 @@ import { mkdtempSync } from 'node:fs';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, test, type ExpectStatic } from 'vitest';
 import {
   activeContent,
@@ -23,19 +22,10 @@ import {
   nodeTitle,
   parseSvg
 } from '../../src/lib/core/export/svg.fixture';
+import { BIN, EX, ROOT, type Run } from './cli.fixture';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'stackdraw.js');
-const EX = 'static/examples';
 /** Several exports at once on two cores take a while; a loaded machine, longer. */
 const SLOW = { timeout: 120_000 };
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
 function stackdraw(args: string[], input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {

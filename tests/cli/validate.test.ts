@@ -7,21 +7,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, test, type ExpectStatic } from 'vitest';
+import { BIN, EX, ROOT, type Run } from './cli.fixture';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'stackdraw.js');
-const EX = 'static/examples';
 /** Spawning node is ~100ms, but a loaded machine can make it much slower. */
 const SLOW = { timeout: 60_000 };
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface RunOptions {
   /** Written to the child's stdin; stdin is always closed, so `-` can never hang. */

@@ -6,6 +6,7 @@ export * from './model/types';
 export * from './model/kinds';
 export * from './model/catalog';
 export * from './model/read';
+export * from './model/decode';
 export * from './rules/types';
 export { validate, allowedHost } from './rules/validate';
 export { RULES, RULE_IDS, namedNodes, type RuleRecord } from './rules/rules';

@@ -1,23 +1,26 @@
-import { readDocument, type DiagramDocument, type InputError } from '$lib/core/index';
+import {
+  DEFAULT_LIMITS,
+  readDocumentBytes,
+  tooLargeError,
+  type DiagramDocument,
+  type InputError
+} from '$lib/core/index';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The largest file the editor opens, in bytes: the reader's default limit (10 MB). */
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxBytes;
 
 export type Opened = { ok: true; doc: DiagramDocument } | { ok: false; errors: InputError[] };
 
-/** Read a `.json` document or a stackdraw `.svg` the user chose or dropped. */
+/**
+ * Read a `.json` document or a stackdraw `.svg` the user chose or dropped. The file's bytes
+ * are decoded as the CLI decodes them (UTF-8, or UTF-16 with a byte-order mark; a byte that
+ * is not text is an input error with its byte offset and line, never a U+FFFD), and files
+ * over MAX_FILE_BYTES are refused before they are read.
+ */
 export async function readFileDocument(file: File): Promise<Opened> {
   if (file.size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'not-json',
-          path: '$',
-          message: `the file is ${(file.size / 1048576).toFixed(1)} MB; stackdraw opens files up to 10 MB`
-        }
-      ]
-    };
+    return { ok: false, errors: [tooLargeError(file.size, MAX_FILE_BYTES)] };
   }
-  const read = readDocument(await file.text());
+  const read = readDocumentBytes(new Uint8Array(await file.arrayBuffer()));
   return read.ok ? { ok: true, doc: read.document } : { ok: false, errors: read.errors };
 }

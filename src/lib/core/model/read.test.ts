@@ -257,3 +257,103 @@ describe('readDocument: input errors name the JSON path and the id at fault', ()
     expect(errors[50].message).toBe('… and 150 more input errors');
   });
 });
+
+describe('readDocument: every field it accepts can be saved, exported and laid out', () => {
+  it.each([[5], [null], [['T']], [{ text: 'T' }]])('a title that is not a string: %j', (title) => {
+    const e = onlyError({ version: 1, title, nodes: [] });
+    expect(e).toMatchObject({ code: 'bad-field', path: '$.title' });
+    expect(e.message).toMatch(/^"title" must be a string, but it is /);
+  });
+
+  it('a product that is not a string names the node', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [{ id: 'hv', kind: 'hypervisor', label: 'H', product: 7 }]
+    });
+    expect(e).toMatchObject({ code: 'bad-field', path: '$.nodes[0].product', id: 'hv' });
+    expect(e.message).toBe('"product" must be a string, but it is number 7 (node "hv")');
+  });
+
+  it("positions within ±1,000,000 px are accepted; a position's other fields are kept", () => {
+    const r = checkDocument({
+      version: 1,
+      nodes: [
+        { ...node('a', 'hardware'), position: { x: -1_000_000, y: 1_000_000 } },
+        { ...node('b'), position: { x: 0.5, y: -3, z: 'kept' } }
+      ]
+    });
+    expect(r.ok && r.document.nodes.map((n) => n.position)).toEqual([
+      { x: -1_000_000, y: 1_000_000 },
+      { x: 0.5, y: -3, z: 'kept' }
+    ]);
+  });
+
+  it.each([
+    [
+      '±1e300 (the issue input)',
+      { x: 1e300, y: -1e300 },
+      ['x', 'y'],
+      /between -1000000 and 1000000 px, but it is 1e\+300/
+    ],
+    ['just over the limit', { x: 0, y: 1_000_000.5 }, ['y'], /but it is 1000000.5/],
+    ['strings', { x: '10', y: '20' }, ['x', 'y'], /must be a number, but it is the string "10"/],
+    ['a missing y', { x: 3 }, ['y'], /"y" is missing \(node "n"\)/],
+    ['NaN and Infinity (from memory, not JSON)', { x: NaN, y: Infinity }, ['x', 'y'], /NaN/]
+  ])('a position with %s names each bad coordinate', (_what, position, axes, message) => {
+    const errors = errorsOf({ version: 1, nodes: [{ ...node('n', 'hardware'), position }] });
+    expect(errors.map((e) => [e.code, e.path, e.id])).toEqual(
+      axes.map((a) => ['bad-position', `$.nodes[0].position.${a}`, 'n'])
+    );
+    expect(errors[0].message).toMatch(message);
+  });
+
+  it.each([[null], [[10, 20]], ['10,20'], [5]])('a position that is not an object: %j', (p) => {
+    const e = onlyError({ version: 1, nodes: [{ ...node('n', 'hardware'), position: p }] });
+    expect(e).toMatchObject({ code: 'bad-position', path: '$.nodes[0].position', id: 'n' });
+    expect(e.message).toMatch(/"position" must be an object \{"x": number, "y": number\}/);
+  });
+});
+
+describe('readDocument: nesting depth', () => {
+  /** `{"a":{"a":…{"a":1}…}}`, `levels` objects deep, as JSON text. */
+  const nested = (levels: number, key = 'a') =>
+    `{"${key}":`.repeat(levels - 1) + `{"${key}":1` + '}'.repeat(levels);
+
+  it('an unknown field nested 100,000 levels deep is an input error naming the path, not a crash', () => {
+    const text = `{"version":1,"nodes":[{"id":"n","kind":"os","label":"L","meta":${nested(100_000)}}]}`;
+    const e = errorsOf(text);
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ code: 'too-deep', id: 'n' });
+    // The node is level 3; its field's value is level 4, so 61 more "a" steps reach level 65.
+    expect(e[0].path).toBe('$.nodes[0].meta' + '.a'.repeat(61));
+    expect(e[0].message).toMatch(/nested more than 64 levels deep \(in node "n"\)/);
+  });
+
+  it('arrays in a root field, 100,000 deep', () => {
+    const text = `{"version":1,"nodes":[],"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const e = onlyError(text);
+    expect(e).toMatchObject({ code: 'too-deep' });
+    expect(e.path).toBe('$.extra' + '[0]'.repeat(63)); // level 2 + 63 = 65
+    expect(e.id).toBeUndefined();
+  });
+
+  it('exactly 64 levels are accepted and kept; 65 are not', () => {
+    const at = (levels: number) =>
+      readDocument(`{"version":1,"nodes":[],"extra":${nested(levels - 1, 'k-1')}}`);
+    const ok = at(64);
+    expect(ok.ok).toBe(true);
+    expect(JSON.stringify(ok.ok && ok.document.extra)).toBe(nested(63, 'k-1'));
+    const deep = at(65);
+    expect(!deep.ok && deep.errors[0].path).toBe('$.extra' + '["k-1"]'.repeat(63));
+  });
+
+  it('a deep value inside an edge names the edge', () => {
+    const e = onlyError({
+      version: 1,
+      nodes: [node('a', 'hardware'), node('b')],
+      edges: [{ ...edge('e1', 'a', 'b'), style: JSON.parse(nested(70)) }]
+    });
+    expect(e).toMatchObject({ code: 'too-deep', id: 'e1' });
+    expect(e.message).toMatch(/\(in edge "e1"\)/);
+  });
+});

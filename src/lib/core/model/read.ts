@@ -7,6 +7,10 @@ import {
   type DiagramNode
 } from './types';
 import { locateJsonError } from './json-error';
+import { decodeInput } from './decode';
+import { documentTextFromSvg } from './svg-metadata';
+
+export { documentTextFromSvg };
 
 /**
  * Reading a document: parse → schema check → migrate by `version`.
@@ -15,6 +19,7 @@ import { locateJsonError } from './json-error';
  */
 
 export type InputErrorCode =
+  | 'bad-encoding'
   | 'not-json'
   | 'svg-without-document'
   | 'root-not-object'
@@ -31,7 +36,9 @@ export type InputErrorCode =
   | 'self-loop'
   | 'bad-hypervisor-type'
   | 'bad-expect'
+  | 'bad-position'
   | 'unsupported-version'
+  | 'too-deep'
   | 'too-large';
 
 export interface InputError {
@@ -41,6 +48,10 @@ export interface InputError {
   /** The id of the node or edge at fault, when it has one. */
   id?: string;
   message: string;
+  /** `bad-encoding` only: 0-based byte offset of the first byte that cannot be read. */
+  offset?: number;
+  /** `bad-encoding` only: 1-based line of that byte. */
+  line?: number;
 }
 
 export type ReadResult =
@@ -60,8 +71,10 @@ function isObject(v: Json): v is Record<string, Json> {
 function describe(v: Json): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string')
-    return v === '' ? 'an empty string' : `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'string') {
+    if (v === '') return 'an empty string';
+    return `the string ${JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v)}`;
+  }
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }
@@ -90,7 +103,9 @@ export function parseJson(
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
-  } catch {
+  } catch (e) {
+    // An engine whose parser recurses runs out of stack on very deep nesting.
+    if (e instanceof RangeError) return { ok: false, error: tooDeep('$') };
     const located = locateJsonError(body);
     let message = 'not valid JSON';
     if (body.trim() === '') message += ': the input is empty';
@@ -100,46 +115,6 @@ export function parseJson(
     }
     return { ok: false, error: { code: 'not-json', path: '$', message } };
   }
-}
-
-const METADATA =
-  /<metadata\b[^>]*\bid\s*=\s*["']stackdraw-document["'][^>]*>([\s\S]*?)<\/metadata\s*>/;
-
-/** XML character references and the five predefined entities, decoded. */
-function decodeXmlText(s: string): string {
-  return s
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) =>
-      cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-    )
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_m, e: string) => {
-      if (e[0] === '#') {
-        const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-      }
-      return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e as 'lt']!;
-    });
-}
-
-/**
- * The document inside a stackdraw SVG export (its `<metadata id="stackdraw-document">`),
- * read as data only: nothing else in the SVG is looked at.
- */
-export function documentTextFromSvg(
-  svg: string
-): { ok: true; text: string } | { ok: false; error: InputError } {
-  const m = METADATA.exec(svg);
-  if (!m) {
-    return {
-      ok: false,
-      error: {
-        code: 'svg-without-document',
-        path: '$',
-        message:
-          'this SVG holds no stackdraw document (no <metadata id="stackdraw-document">): only SVGs exported by stackdraw can be opened'
-      }
-    };
-  }
-  return { ok: true, text: decodeXmlText(m[1]) };
 }
 
 /** Does this text look like XML/SVG rather than JSON? */
@@ -172,39 +147,77 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+/** A size in words: "12.3 MB", "512 KB" or "300 bytes" (1 MB = 1,048,576 bytes). */
+function sizeText(bytes: number): string {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  if (bytes >= 1048576) return `${round(bytes / 1048576)} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
 
-/** Read a document from text: a `.json` file, or an SVG exported by stackdraw. */
+/**
+ * The input error for an input over `maxBytes` (path `$`, code `too-large`). `bytes` is its
+ * size when known (a file), undefined when reading stopped at the limit (a stream).
+ */
+export function tooLargeError(bytes: number | undefined, maxBytes: number): InputError {
+  const limit = sizeText(maxBytes);
+  let size = bytes === undefined ? undefined : sizeText(bytes);
+  const exact = size === limit;
+  if (exact) size += ` (${bytes} bytes)`;
+  return {
+    code: 'too-large',
+    path: '$',
+    message:
+      size === undefined
+        ? `the input is larger than the limit of ${limit}`
+        : `the input is ${size}, over the limit of ${limit}${exact ? ` (${maxBytes} bytes)` : ''}`
+  };
+}
+
+function tooManyNodes(result: ReadResult, maxNodes: number): ReadResult {
+  if (!result.ok || result.document.nodes.length <= maxNodes) return result;
+  return {
+    ok: false,
+    errors: [
+      {
+        code: 'too-large',
+        path: '$.nodes',
+        message: `the document has ${result.document.nodes.length} nodes, over the limit of ${maxNodes}`
+      }
+    ]
+  };
+}
+
+/**
+ * Read a document from text: a `.json` file, or an SVG exported by stackdraw. Text over
+ * `limits.maxBytes` bytes of UTF-8 or with over `limits.maxNodes` nodes is refused
+ * (`too-large`). Never throws: every problem is an input error.
+ */
 export function readDocument(text: string, limits: ReadLimits = {}): ReadResult {
   const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const maxNodes = limits.maxNodes ?? DEFAULT_LIMITS.maxNodes;
   // Checked before parsing: a huge input is refused without spending memory on it.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'too-large',
-          path: '$',
-          message: `the input is ${mb(utf8Length(text))}, over the limit of ${mb(maxBytes)}`
-        }
-      ]
-    };
+    return { ok: false, errors: [tooLargeError(utf8Length(text), maxBytes)] };
   }
-  const result = readDocumentUnlimited(text);
-  if (result.ok && result.document.nodes.length > maxNodes) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'too-large',
-          path: '$.nodes',
-          message: `the document has ${result.document.nodes.length} nodes, over the limit of ${maxNodes}`
-        }
-      ]
-    };
-  }
-  return result;
+  return tooManyNodes(readDocumentUnlimited(text), limits.maxNodes ?? DEFAULT_LIMITS.maxNodes);
+}
+
+/**
+ * Read a document from the bytes of a file or a stream: the size limit applies to the bytes
+ * (`limits.maxBytes`, checked before anything is decoded), then the bytes are decoded
+ * strictly (UTF-8, or UTF-16 with a byte-order mark: see `decodeInput`; an undecodable byte
+ * is a `bad-encoding` error with its byte offset and line) and read as `readDocument` does.
+ */
+export function readDocumentBytes(bytes: Uint8Array, limits: ReadLimits = {}): ReadResult {
+  const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  if (bytes.length > maxBytes)
+    return { ok: false, errors: [tooLargeError(bytes.length, maxBytes)] };
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, errors: [decoded.error] };
+  return tooManyNodes(
+    readDocumentUnlimited(decoded.text),
+    limits.maxNodes ?? DEFAULT_LIMITS.maxNodes
+  );
 }
 
 function readDocumentUnlimited(text: string): ReadResult {
@@ -219,8 +232,155 @@ function readDocumentUnlimited(text: string): ReadResult {
 }
 
 /**
+ * How deeply values may nest, counting the document object as level 1 (a node is level 3,
+ * its `position` level 4). Unknown fields are kept, and a kept value must survive
+ * `JSON.stringify` and `structuredClone` in every browser: 64 levels is far more than any
+ * real document uses and far below any engine's stack.
+ */
+export const MAX_DEPTH = 64;
+
+/** Largest |x| or |y| of a stored position, in px. */
+export const MAX_COORDINATE = 1_000_000;
+
+function tooDeep(path: string, id?: string): InputError {
+  return {
+    code: 'too-deep',
+    path,
+    ...(id === undefined ? {} : { id }),
+    message: `nested more than ${MAX_DEPTH} levels deep${id === undefined ? '' : ` (in ${path.startsWith('$.edges') ? 'edge' : 'node'} ${quote(id)})`}: stackdraw reads documents nested up to ${MAX_DEPTH} levels`
+  };
+}
+
+const isContainer = (v: Json): v is object => typeof v === 'object' && v !== null;
+
+/**
+ * The first container nested deeper than MAX_DEPTH, or undefined. Iterative (an explicit
+ * stack), so no nesting can overflow the call stack; no path is built unless one is found.
+ */
+function findTooDeep(root: Json): Json | undefined {
+  const stack: object[] = [];
+  const depths: number[] = [];
+  if (isContainer(root)) {
+    stack.push(root);
+    depths.push(1);
+  }
+  while (stack.length) {
+    const v = stack.pop() as Record<string, Json>;
+    const d = depths.pop()!;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c: Json = v[i];
+        if (!isContainer(c)) continue;
+        if (d >= MAX_DEPTH) return c;
+        stack.push(c);
+        depths.push(d + 1);
+      }
+    } else {
+      for (const k in v) {
+        const c = v[k];
+        if (!isContainer(c)) continue;
+        if (d >= MAX_DEPTH) return c;
+        stack.push(c);
+        depths.push(d + 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `.key`, or `["key"]` when it is not a plain name (long keys shortened with …). */
+function pathStep(key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key) && key.length <= 40) return `.${key}`;
+  return `[${quote(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+}
+
+/** The JSON path of `target` inside `root` (found by an iterative walk; failures only). */
+function pathOf(root: Json, target: Json): string {
+  const values: Json[] = [root];
+  const parents: number[] = [-1];
+  const steps: string[] = ['$'];
+  for (let at = 0; at < values.length; at++) {
+    const v = values[at];
+    if (v === target) {
+      const parts: string[] = [];
+      for (let p = at; p >= 0; p = parents[p]) parts.push(steps[p]);
+      return parts.reverse().join('');
+    }
+    if (!isContainer(v)) continue;
+    const add = (c: Json, step: string) => {
+      if (!isContainer(c)) return;
+      values.push(c);
+      parents.push(at);
+      steps.push(step);
+    };
+    if (Array.isArray(v)) v.forEach((c: Json, i) => add(c, `[${i}]`));
+    else for (const [k, c] of Object.entries(v)) add(c, pathStep(k));
+  }
+  return '$';
+}
+
+/** A `too-deep` error for a value nested over MAX_DEPTH levels, naming its path and owner. */
+function depthError(root: Record<string, Json>, deep: Json): InputError {
+  const path = pathOf(root, deep);
+  const owner = /^\$\.(nodes|edges)\[(\d+)\]/.exec(path);
+  const item = owner ? (root[owner[1]] as Json[])[Number(owner[2])] : undefined;
+  const id = isObject(item) && typeof item.id === 'string' ? item.id : undefined;
+  return tooDeep(path, id);
+}
+
+/** Is this a `position` the editor, the layout and the export can use? */
+function goodPosition(p: Json): boolean {
+  if (!isObject(p)) return false;
+  const { x, y } = p;
+  return (
+    typeof x === 'number' &&
+    typeof y === 'number' &&
+    Math.abs(x) <= MAX_COORDINATE &&
+    Math.abs(y) <= MAX_COORDINATE
+  );
+}
+
+/** The input errors of a `position` that `goodPosition` refused. */
+function positionErrors(p: Json, path: string, id: string | undefined): InputError[] {
+  const who = id !== undefined ? ` (node ${quote(id)})` : '';
+  const at = `${path}.position`;
+  if (!isObject(p)) {
+    return [
+      {
+        code: 'bad-position',
+        path: at,
+        id,
+        message: `"position" must be an object {"x": number, "y": number}, but it is ${describe(p)}${who}`
+      }
+    ];
+  }
+  const errors: InputError[] = [];
+  for (const axis of ['x', 'y'] as const) {
+    const v = p[axis];
+    const problem =
+      v === undefined
+        ? `"${axis}" is missing`
+        : typeof v !== 'number'
+          ? `"${axis}" must be a number, but it is ${describe(v)}`
+          : Math.abs(v) <= MAX_COORDINATE
+            ? undefined
+            : `"${axis}" must be between -${MAX_COORDINATE} and ${MAX_COORDINATE} px, but it is ${v}`;
+    if (problem) {
+      errors.push({ code: 'bad-position', path: `${at}.${axis}`, id, message: `${problem}${who}` });
+    }
+  }
+  return errors;
+}
+
+/**
  * Schema check and migration of an already parsed value. The returned document is a
  * fresh copy: the input is never mutated. Unknown fields are kept.
+ *
+ * Everything accepted can be saved, laid out and exported: no value nests deeper than
+ * MAX_DEPTH levels (`too-deep`, checked first, without recursion), `title` and `product`
+ * are strings (`bad-field`), a `position` is `{x, y}` with numbers within ±MAX_COORDINATE
+ * px (`bad-position`, one error per bad coordinate), besides the shape checks of ids,
+ * kinds, labels and edges. Errors name the JSON path and, where there is one, the id.
  */
 export function checkDocument(value: Json, owned = false): ReadResult {
   const errors: InputError[] = [];
@@ -259,6 +419,17 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     };
   }
 
+  // Before anything else: a deep value cannot be saved, exported or copied.
+  const deep = findTooDeep(value);
+  if (deep !== undefined) return { ok: false, errors: [depthError(value, deep)] };
+
+  if (value.title !== undefined && typeof value.title !== 'string') {
+    fail({
+      code: 'bad-field',
+      path: '$.title',
+      message: `"title" must be a string, but it is ${describe(value.title)}`
+    });
+  }
   if (!Array.isArray(value.nodes)) {
     fail({
       code: 'nodes-not-array',
@@ -347,6 +518,19 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         id: idValue,
         message: `"expect" must be one of ${EXPECTATIONS.join(', ')}, but it is ${describe(raw.expect)}${whoNode()}`
       });
+      good = false;
+    }
+    if (raw.product !== undefined && typeof raw.product !== 'string') {
+      fail({
+        code: 'bad-field',
+        path: `${path}.product`,
+        id: idValue,
+        message: `"product" must be a string, but it is ${describe(raw.product)}${whoNode()}`
+      });
+      good = false;
+    }
+    if (raw.position !== undefined && !goodPosition(raw.position)) {
+      for (const e of positionErrors(raw.position, path, idValue)) fail(e);
       good = false;
     }
     if (id !== undefined) {
