@@ -8,7 +8,7 @@ import {
 } from '../lib/core/index';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
-import { fontFile, fontOutliner, loadFontSources } from '../lib/node/fonts';
+import { fontOutliner, loadFontSources } from '../lib/node/fonts';
 import { writeOutput, type CliIO } from './io';
 import { loadDocument } from './load';
 import { terminalSafe } from './terminal';
@@ -56,16 +56,17 @@ export async function renderDocumentSvg(doc: DiagramDocument, args: ExportArgs):
   });
 }
 
-/** SVG → PNG with resvg, loading the shipped font (no system font needed). */
+/**
+ * SVG → PNG with resvg, `scale` pixels per SVG unit. The SVG is expected with its text as
+ * outlines (`text: 'outline'`): the outliner draws every glyph from the shipped fonts and
+ * their fallbacks, with shaping and bidi, so resvg needs no font (its own font fallback
+ * loses emoji sequences, flags and Arabic joining).
+ */
 export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [fontFile(400), fontFile(600)],
-      defaultFontFamily: 'Pretendard'
-    }
+    font: { loadSystemFonts: false }
   });
   return resvg.render().asPng();
 }
@@ -84,7 +85,8 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   }
   const doc = await loadDocument(io, args.file, args.limits);
   if (!doc) return 2;
-  const svg = await renderDocumentSvg(doc, args);
+  // A PNG is drawn from outlined text, whatever --text says (see svgToPng).
+  const svg = await renderDocumentSvg(doc, format === 'png' ? { ...args, text: 'outline' } : args);
   const valid = validate(doc, { expect: args.expect }).valid;
   const bytes = format === 'png' ? await svgToPng(svg, args.scale) : svg;
   const failed = await writeOutput(io, args.out, bytes);

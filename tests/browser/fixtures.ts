@@ -126,3 +126,17 @@ export async function waitLaidOut(page: Page, bottom = 'hw', top = 'web'): Promi
     .toBeGreaterThan(0);
   await waitSaved(page);
 }
+
+/** Open a file through the editor's Open button (its hidden file input). */
+export async function openFile(
+  page: Page,
+  name: string,
+  mimeType: string,
+  text: string
+): Promise<void> {
+  await page.getByTestId('open-file').setInputFiles({
+    name,
+    mimeType,
+    buffer: Buffer.from(text, 'utf8')
+  });
+}

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, flowPosition, node, nodes, openEditor, test, waitSaved } from './fixtures';
+import {
+  expect,
+  flowPosition,
+  node,
+  nodes,
+  openEditor,
+  openFile,
+  test,
+  waitSaved
+} from './fixtures';
 
 // Labels that try to escape: hostile strings used as labels, the title and products are only
 // ever text. Nothing executes, no dialog opens, no console error, the text shown is the label.
@@ -164,14 +173,6 @@ const countRisky = (page: Page) =>
   );
 
 /** Open a document through the hidden file input. */
-async function openFile(page: Page, name: string, mimeType: string, text: string) {
-  await page.getByTestId('open-file').setInputFiles({
-    name,
-    mimeType,
-    buffer: Buffer.from(text, 'utf8')
-  });
-}
-
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 test('hostile labels, title and products are shown as text and never run', async ({

@@ -173,6 +173,42 @@ describe.concurrent('stackdraw export: where the picture goes', SLOW, () => {
   });
 });
 
+describe.concurrent('stackdraw export: Unicode labels in a PNG', SLOW, () => {
+  test('a PNG is the outlined SVG rasterised: every script drawn, no font needed', async ({
+    expect
+  }) => {
+    const doc = {
+      version: 1,
+      title: 'Lab: 서버 🐧',
+      nodes: [
+        { id: 'hw', kind: 'hardware', label: 'Linux 🐧 서버 虚拟机 שרת' },
+        { id: 'os', kind: 'os', label: '🐧'.repeat(14) }
+      ],
+      edges: [{ id: 'e1', source: 'hw', target: 'os' }]
+    };
+    const file = out('unicode.json');
+    await writeFile(file, JSON.stringify(doc), 'utf8');
+    const [png, outlined] = await Promise.all([
+      stackdraw(['export', file, '-o', out('unicode.png')]),
+      stackdraw(['export', file, '--text', 'outline', '-o', '-'])
+    ]);
+    ok(expect, png);
+    ok(expect, outlined);
+    const svg = outlined.stdout;
+    expect(byTag(checkSvg(expect, svg), 'text')).toHaveLength(0);
+    // The same pixels as resvg gives the outlined SVG at 2× with no font loaded at all.
+    const { Resvg } = await import('@resvg/resvg-js');
+    const expected = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: 2 },
+      font: { loadSystemFonts: false }
+    })
+      .render()
+      .asPng();
+    const bytes = await readFile(out('unicode.png'));
+    expect(Buffer.from(expected).equals(bytes)).toBe(true);
+  });
+});
+
 describe.concurrent('stackdraw export: options change the picture', SLOW, () => {
   test('--view blocks: no edges, the hardware block spans the stack', async ({ expect }) => {
     const [plain, blocks] = await Promise.all([twoOses(), twoOsesBlocksDark()]);

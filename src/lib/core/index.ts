@@ -32,6 +32,7 @@ export * from './layout/blocks';
 export * from './export/svg';
 export * from './export/subset';
 export * from './export/pipeline';
+export * from './export/markdown';
 export { escapeText, escapeAttr } from './export/xml';
 export * from './commands/index';
 export * from './model/presets';

@@ -1,7 +1,9 @@
 import {
   describeStacks,
   exportSvg,
+  markdownImage,
   nodeMap,
+  safeFileName,
   validate,
   type DiagramDocument,
   type FontSources,
@@ -51,11 +53,9 @@ export async function documentSvg(
   return exportSvg({ doc, elk: await browserElk(), fonts: await loadFonts(), options });
 }
 
-/** A safe file name from the title. */
+/** The file name (without extension) of the document's exports: its title, made safe. */
 export function fileBase(doc: DiagramDocument): string {
-  const t = (doc.title ?? '').trim() || 'stackdraw';
-  const printable = Array.from(t, (ch) => (ch.charCodeAt(0) < 0x20 ? '-' : ch)).join('');
-  return printable.replace(/[\\/:*?"<>|]+/g, '-').slice(0, 120);
+  return safeFileName(doc.title);
 }
 
 export function download(name: string, data: Blob): void {
@@ -90,11 +90,11 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   }
 }
 
-/** `![description](title.svg)`, ready to paste into notes. */
+/** `![description](title.svg)`, ready to paste into notes (escaped for CommonMark). */
 export function markdownFor(doc: DiagramDocument): string {
   const report = validate(doc);
   const nodes = nodeMap(doc);
   const desc =
     describeStacks(report.stacks, doc, nodes).join('. ') || doc.title || 'stackdraw diagram';
-  return `![${desc.replace(/[[\]]/g, '')}](${encodeURI(fileBase(doc))}.svg)`;
+  return markdownImage(desc, `${fileBase(doc)}.svg`);
 }

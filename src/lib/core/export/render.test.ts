@@ -7,7 +7,8 @@ import { Resvg } from '@resvg/resvg-js';
 import type { Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeElk } from '../../node/elk';
-import { fontFile, fontOutliner, loadFontSources } from '../../node/fonts';
+import { FALLBACK_FONTS, fontPath } from '../../node/font-files.js';
+import { fontFile, fontOutliner, fontsFor, loadFontSources } from '../../node/fonts';
 import { example } from '../layout/examples.fixture';
 import { fontMeasure } from '../layout/metrics';
 import { LABEL_FONT, NODE } from '../layout/text';
@@ -204,6 +205,145 @@ describe('rendered with resvg', () => {
         }
       });
     }
+  });
+});
+
+/** The node labels of the issue, and more of their kind. */
+const UNICODE_LABELS = {
+  mixed: 'Linux 🐧 서버 虚拟机 שרת',
+  penguins: '🐧'.repeat(14),
+  arabic: 'خادم الويب (Apache) 2',
+  family: '👨‍👩‍👧‍👦 가족 서버 🇰🇷 👍🏽 1️⃣',
+  nfd: '\u1100\u1161\u1109\u1161\u11bc\u1106\u1165\u1109\u1175\u11ab \u1109\u1165\u1107\u1165',
+  cjk: '虚拟机管理平台和服务器集群的监控系统（测试环境）'
+};
+
+describe('Unicode labels in PNG and outline output', () => {
+  /** A single node (nothing else drawn: no edges, no badges), its text as outlines. */
+  async function single(label: string, view: 'graph' | 'blocks' = 'graph') {
+    const d = makeDoc([`n os x`]);
+    d.nodes[0].label = label;
+    const svg = await svgOf(d, { view, markers: false }, true);
+    const parsed = parseSvg(svg);
+    const g = nodeGroups(parsed)[0];
+    return {
+      svg,
+      rect: nodeRect(g),
+      fill: hex(childElements(g, 'rect')[0].getAttribute('fill')!),
+      background: hex(childElements(parsed.documentElement!, 'rect')[0].getAttribute('fill')!)
+    };
+  }
+
+  for (const [name, label] of Object.entries(UNICODE_LABELS))
+    for (const view of ['graph', 'blocks'] as const)
+      it(`${name} (${view}): all ink inside the node box, text drawn inside it`, async () => {
+        const { svg, rect, fill, background } = await single(label, view);
+        // As the CLI draws a PNG: outlines, resvg with no font at all.
+        const r = raster(svg, false);
+        // Outside the box (and its 1.5 px border, anti-aliased): only background.
+        const margin = 2;
+        let outside = 0;
+        for (let y = 0; y < r.height; y++)
+          for (let x = 0; x < r.width; x++) {
+            const inBox =
+              x >= rect.x - margin &&
+              x < rect.x + rect.width + margin &&
+              y >= rect.y - margin &&
+              y < rect.y + rect.height + margin;
+            if (!inBox && distance(r.at(x, y), background) > 0) outside++;
+          }
+        expect(outside, `${label}: pixels drawn outside ${fmt(rect)}`).toBe(0);
+        // Inside the padding, left and right of the text: the fill, no glyph reaching in.
+        const inner = {
+          x: rect.x + 3,
+          y: rect.y + 3,
+          width: rect.width - 6,
+          height: rect.height - 6
+        };
+        for (const side of [
+          { x: inner.x, y: inner.y, width: 4, height: inner.height },
+          { x: inner.x + inner.width - 4, y: inner.y, width: 4, height: inner.height }
+        ])
+          expect(inkShare(r, side, fill), `${label}: ink in the side padding`).toBe(0);
+        // And the text is there.
+        expect(inkShare(r, inner, fill), label).toBeGreaterThan(0.04);
+      });
+
+  it('every character of these labels has a font: no placeholder, no missing-glyph box', () => {
+    for (const label of Object.values(UNICODE_LABELS))
+      for (const weight of [400, 600] as const)
+        expect(
+          fontsFor(label, weight).filter((f) => f.family === null),
+          label
+        ).toEqual([]);
+    const families = (s: string) => new Set(fontsFor(s, 600).map((f) => f.family));
+    expect(families('🐧')).toEqual(new Set(['Noto Emoji']));
+    expect(families('虚拟机')).toEqual(new Set(['Noto Sans Hans']));
+    expect(families('שרת')).toEqual(new Set(['Noto Sans Hebrew']));
+    expect(families('خادم')).toEqual(new Set(['Noto Naskh Arabic']));
+    expect(families('Linux 서버')).toEqual(new Set(['Pretendard']));
+    // A character no shipped or system font has is a box with its code point, one em wide.
+    expect(fontsFor('\u{10fffd}', 600)).toEqual([{ cluster: '\u{10fffd}', family: null }]);
+    expect(fontOutliner()('\u{10fffd}', LABEL_FONT).width).toBe(LABEL_FONT.size);
+  });
+
+  /** One line of text at 28 px, rasterised: from our outlines, or as resvg draws <text>. */
+  function line(content: { outline: string } | { text: string; family: string; file: string }) {
+    const body =
+      'outline' in content
+        ? `<path transform="translate(8 40)" d="${fontOutliner()(content.outline, { size: 28, weight: 600 }).d}"/>`
+        : `<text x="8" y="40" font-size="28" font-weight="600" font-family="${content.family}">${content.text}</text>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="56"><rect width="220" height="56" fill="#ffffff"/>${body}</svg>`;
+    const files = 'file' in content ? [content.file] : [];
+    const img = new Resvg(svg, {
+      font: {
+        loadSystemFonts: false,
+        fontFiles: files,
+        defaultFontFamily: 'file' in content ? content.family : ''
+      }
+    }).render();
+    return img.pixels;
+  }
+  /** Share of pixels that differ clearly between two rasters of the same size. */
+  const differ = (a: Uint8Array, b: Uint8Array) => {
+    let n = 0;
+    for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i] - b[i]) > 96) n++;
+    return n / (a.length / 4);
+  };
+  const ink = (a: Uint8Array) => differ(a, new Uint8Array(a.length).fill(255));
+
+  it('the glyphs are the fallback fonts’ own: PNG pixels match resvg drawing them from the font file', () => {
+    const file = (family: string) =>
+      fontPath(
+        FALLBACK_FONTS.find((f) => f.family === family)!,
+        600
+      );
+    const samples = [
+      { text: '🐧🐧', family: 'Noto Emoji' },
+      { text: '虚拟机', family: 'Noto Sans Hans' },
+      { text: 'שרת', family: 'Noto Sans Hebrew' }
+    ];
+    const tofu = line({ text: '虚拟机', family: 'Pretendard', file: fontFile(600) });
+    for (const { text, family } of samples) {
+      const ours = line({ outline: text });
+      const theirs = line({ text, family, file: file(family) });
+      expect(ink(ours), text).toBeGreaterThan(0.03);
+      expect(differ(ours, theirs), `${text} differs from ${family}`).toBeLessThan(0.005);
+      // And the test can tell: Pretendard alone draws missing-glyph boxes, not these.
+      expect(differ(ours, tofu), `${text} vs missing-glyph boxes`).toBeGreaterThan(0.02);
+    }
+  });
+
+  it('the widths the boxes are measured with hold the drawn text (outline advance ≤ measure)', () => {
+    const outline = fontOutliner();
+    for (const label of [...Object.values(UNICODE_LABELS), 'שרת ראשי', 'مرحبا بكم في الخادم'])
+      for (const spec of [LABEL_FONT, { size: 11, weight: 400 } as const]) {
+        const drawn = outline(label, spec).width;
+        const measured = fontMeasure(label, spec);
+        expect(drawn, label).toBeLessThanOrEqual(measured + 0.01);
+        // Honest, not merely large: within a quarter of what is drawn.
+        expect(measured, label).toBeLessThanOrEqual(drawn * 1.25 + 1);
+      }
   });
 });
 

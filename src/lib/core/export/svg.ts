@@ -8,6 +8,7 @@ import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
 import { fontMeasure } from '../layout/metrics';
 import {
+  cleanLabel,
   FONT_STACK,
   KIND_FONT,
   LABEL_FONT,
@@ -324,12 +325,13 @@ export function renderSvg(input: SvgInput): string {
  * by a space says nothing about this break.
  */
 export function breakSpaces(label: string, lines: readonly string[]): string[] {
-  const clean = label.replace(/\s+/g, ' ').trim();
+  const clean = cleanLabel(label);
   let at = 0;
   return lines.map((line, i) => {
     if (i === lines.length - 1 || !clean.startsWith(line, at)) return '';
     at += line.length;
-    if (clean[at] !== ' ') return '';
+    // A space that begins the next line (one cluster with a mark after it) is not a break.
+    if (clean[at] !== ' ' || clean.startsWith(lines[i + 1], at)) return '';
     at += 1;
     return ' ';
   });

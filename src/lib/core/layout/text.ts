@@ -33,7 +33,94 @@ export const NODE = {
   icon: 16
 } as const;
 
-/** Split a label into at most `maxLines` lines no wider than `width`, with an ellipsis if cut. */
+/**
+ * A label as it is measured and drawn: composed to NFC (text typed decomposed, as macOS
+ * file names give it, measures and wraps like the composed text), every run of white space
+ * (tabs, line breaks, U+2028, no-break spaces…) folded to one space, and trimmed. The
+ * document keeps the label as typed.
+ */
+export function cleanLabel(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+let graphemeSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * The grapheme clusters of `text` (Intl.Segmenter, Unicode UAX #29): a Hangul syllable, an
+ * emoji sequence, a flag or a letter with its combining marks is one cluster. Printable
+ * ASCII takes a shortcut (each character is a cluster).
+ */
+export function graphemes(text: string): string[] {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.split('');
+  const segmenter = (graphemeSegmenter ??= new Intl.Segmenter('und', {
+    granularity: 'grapheme'
+  }));
+  // In windows: iterating one long string's segments takes time that grows with its length
+  // at every step (V8). A window's last cluster may be cut: it starts the next window (a
+  // cluster boundary, from which segmenting gives the same clusters).
+  const out: string[] = [];
+  let window = 256;
+  for (let at = 0; at < text.length;) {
+    const end = Math.min(text.length, at + window);
+    const parts = Array.from(segmenter.segment(text.slice(at, end)), (s) => s.segment);
+    if (end < text.length) {
+      if (parts.length < 2) {
+        window *= 2; // one cluster longer than the window
+        continue;
+      }
+      parts.pop();
+    }
+    for (const p of parts) {
+      out.push(p);
+      at += p.length;
+    }
+  }
+  return out;
+}
+
+/** Clusters that are letters of words wrapped at spaces only (CSS `word-break: keep-all`). */
+const HANGUL = /^\p{Script=Hangul}/u;
+/**
+ * Ideographs, kana and emoji (emoji presentation: not ©, ™ or ‼ in running text): a line may
+ * break between two of them, as CSS does.
+ */
+const IDEOGRAPHIC =
+  /^(?:\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator})/u;
+/** No break before these: closing punctuation, small kana, prolonged sound marks. */
+const NO_BREAK_BEFORE =
+  /^(?:\p{Pe}|\p{Pf}|[!%),.:;?\]}、。，．：；！？‼⁇⁈⁉・ー〜゛゜ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ…‥])/u;
+/** No break after these: opening punctuation. */
+const NO_BREAK_AFTER = /^(?:\p{Ps}|\p{Pi}|[$£¥₩€#])$/u;
+const HYPHEN = /^[-\u2010\u2013]$/;
+const LETTER = /^\p{L}/u;
+
+/**
+ * Where a line may break, between cluster `i - 1` and cluster `i` of a cleaned label: after
+ * a space; between ideographs, kana and emoji (not next to Hangul, which breaks between
+ * words only, and not before closing or after opening punctuation); after a hyphen between
+ * letters. A simplified UAX #14 (Unicode line breaking) with CSS `word-break: keep-all` for
+ * Korean.
+ */
+function breakBefore(clusters: readonly string[], i: number): boolean {
+  const a = clusters[i - 1];
+  const b = clusters[i];
+  if (b === ' ') return false;
+  if (a === ' ') return true;
+  if (HYPHEN.test(a)) return i >= 2 && LETTER.test(clusters[i - 2]) && LETTER.test(b);
+  if (!IDEOGRAPHIC.test(a) && !IDEOGRAPHIC.test(b)) return false;
+  if (HANGUL.test(a) || HANGUL.test(b)) return false;
+  return !NO_BREAK_BEFORE.test(b) && !NO_BREAK_AFTER.test(a);
+}
+
+/**
+ * Split a label into at most `maxLines` lines no wider than `width` px, with an ellipsis
+ * when cut. The label is cleaned first (cleanLabel: NFC, white space folded), lines break
+ * only between grapheme clusters (never inside a Hangul syllable, an emoji sequence or a
+ * letter with its marks), at the opportunities of breakBefore, and a word wider than a line
+ * is broken between clusters as a last resort. A space a line broke at is not part of
+ * either line (breakSpaces in the SVG export finds it again). Returns `['']` for an empty
+ * label.
+ */
 export function wrapText(
   text: string,
   width: number,
@@ -41,48 +128,54 @@ export function wrapText(
   measure: MeasureText,
   maxLines: number = NODE.maxLines
 ): string[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = cleanLabel(text);
   if (clean === '') return [''];
+  const clusters = graphemes(clean);
+  // Pieces between break opportunities, each with its clusters; a piece ends with the
+  // space after it, if any.
+  const pieces: string[][] = [[]];
+  clusters.forEach((c, i) => {
+    if (i > 0 && breakBefore(clusters, i)) pieces.push([]);
+    pieces[pieces.length - 1].push(c);
+  });
+  const trimEnd = (s: string) => (s.endsWith(' ') ? s.slice(0, -1) : s);
+  // A trailing space is not drawn at the end of a line: it never makes a line too wide.
+  const fits = (s: string) => measure(trimEnd(s), font) <= width;
   const lines: string[] = [];
   let line = '';
-  // Tokens: words with their following space; a word too long for a line is broken by
-  // characters (code points, so no surrogate pair is split).
-  const words = clean.split(' ');
-  const push = (l: string) => {
-    lines.push(l);
-  };
-  for (let wi = 0; wi < words.length; wi++) {
-    const word = words[wi];
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (measure(candidate, font) <= width) {
-      line = candidate;
+  for (const piece of pieces) {
+    const chunk = piece.join('');
+    if (fits(line + chunk)) {
+      line += chunk;
       continue;
     }
     if (line !== '') {
-      push(line);
+      lines.push(line);
       line = '';
     }
-    if (measure(word, font) <= width) {
-      line = word;
+    if (fits(chunk)) {
+      line = chunk;
       continue;
     }
-    let part = '';
-    for (const ch of Array.from(word)) {
-      if (part !== '' && measure(part + ch, font) > width) {
-        push(part);
-        part = '';
+    // Last resort: break the piece between clusters.
+    for (const c of piece) {
+      if (c !== ' ' && line !== '' && !fits(line + c)) {
+        lines.push(line);
+        line = '';
+        if (lines.length > maxLines) break;
       }
-      part += ch;
+      line += c;
     }
-    line = part;
+    // Lines past maxLines are cut anyway: stop measuring (labels may be huge).
+    if (lines.length > maxLines) break;
   }
-  if (line !== '') push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1];
-  while (last.length > 0 && measure(`${last}…`, font) > width)
-    last = Array.from(last).slice(0, -1).join('');
-  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  if (line !== '') lines.push(line);
+  const out = lines.map(trimEnd);
+  if (out.length <= maxLines) return out;
+  const kept = out.slice(0, maxLines);
+  const last = graphemes(kept[maxLines - 1]);
+  while (last.length > 0 && measure(`${last.join('')}…`, font) > width) last.pop();
+  kept[maxLines - 1] = `${trimEnd(last.join(''))}…`;
   return kept;
 }
 
