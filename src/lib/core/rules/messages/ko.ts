@@ -157,7 +157,7 @@ export const ko: MessageCatalog = {
   },
   'invalid-host.type2-on-hypervisor': {
     message: (p, w) =>
-      `${w.k(p.node, '은/는')} 호스트형(Type 2) 하이퍼바이저로, 호스트 OS가 필요한 응용 프로그램입니다. ${w.q(p.host)} 위에 바로 놓을 수 없습니다.`,
+      `${w.k(p.node, '은/는')} 호스트형(호스티드, Type 2) 하이퍼바이저로, 호스트 OS가 필요한 응용 프로그램입니다. ${w.q(p.host)} 위에 바로 놓을 수 없습니다.`,
     hint: (p, w) =>
       `사이에 게스트 OS를 넣으세요: ${w.q(p.host)} → 게스트 OS → ${w.q(p.node)}(중첩 가상화).`
   },
@@ -328,7 +328,7 @@ export const ko: MessageCatalog = {
   },
   'uncatalogued-hypervisor.on-os': {
     message: (p, w) =>
-      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 그려진 위치로 판단됩니다: OS 위에 있으므로 호스트형(Type 2) 하이퍼바이저로 봅니다.`,
+      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 그려진 위치로 판단됩니다: OS 위에 있으므로 호스트형(호스티드, Type 2) 하이퍼바이저로 봅니다.`,
     hint: () => UNCATALOGUED_HINT
   },
   'uncatalogued-hypervisor.on-hypervisor': {
