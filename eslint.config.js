@@ -47,7 +47,9 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-*/',
       '.svelte-kit/',
+      '.svelte-kit-*/',
       'dist/',
       'node_modules/',
       'test-results/',

@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import type { Lang } from '$lib/core/index';
 
 /** One bundled example document, served from `static/examples/`. */
@@ -63,7 +64,7 @@ export const EXAMPLES: readonly Example[] = [
 
 export const DEFAULT_EXAMPLE = 'type2-virtualbox.json';
 
-/** The path an example is fetched from, before the app's base path is applied. */
-export function examplePath(file: string): `/examples/${string}` {
-  return `/examples/${file}`;
+/** The URL an example is fetched from, under the app's base path (`/stackdraw/examples/…`). */
+export function examplePath(file: string): string {
+  return `${base}/examples/${encodeURIComponent(file)}`;
 }

@@ -10,6 +10,7 @@ import type {
   Position
 } from '../model/types';
 import type { Fix } from '../rules/types';
+import { byId } from '../model/ids';
 import { idMaker } from './ids';
 
 /**
@@ -95,14 +96,14 @@ export function deleteElements(
   };
 }
 
-/** Store new positions (after a drag, a nudge or a layout). */
+/** Store new positions (px, top-left corners) by node id, after a drag, a nudge or a layout. */
 export function moveNodes(
   doc: DiagramDocument,
-  args: { positions: Record<string, Position> }
+  args: { positions: Readonly<Record<string, Position>> | ReadonlyMap<string, Position> }
 ): Outcome {
   let changed = false;
   const nodes = doc.nodes.map((n) => {
-    const p = args.positions[n.id];
+    const p = byId(args.positions, n.id);
     if (!p || (n.position && n.position.x === p.x && n.position.y === p.y)) return n;
     changed = true;
     return { ...n, position: { x: p.x, y: p.y } };

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang';
 import { nodeCaptions } from '../model/captions';
+import { idRecord } from '../model/ids';
 import type { DiagramDocument } from '../model/types';
 import { validate } from '../rules/validate';
 import { layoutBlocks } from '../layout/blocks';
@@ -30,8 +31,8 @@ export function measureDocument(
   captions: Map<string, string>;
 } {
   const captions = nodeCaptions(doc, lang);
-  const boxes: Record<string, NodeBox> = {};
-  const sizes: Record<string, Size> = {};
+  const boxes = idRecord<NodeBox>();
+  const sizes = idRecord<Size>();
   for (const n of doc.nodes) {
     const box = measureNode(n.label, captions.get(n.id)!, fontMeasure);
     boxes[n.id] = box;

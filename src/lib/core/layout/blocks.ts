@@ -1,3 +1,4 @@
+import { idRecord } from '../model/ids';
 import type { DiagramDocument } from '../model/types';
 import type { LayoutResult, Rect, Size } from './layout';
 
@@ -30,7 +31,7 @@ export function layoutBlocks(
     const r = layout.nodes[id];
     return r ? r.x + r.width / 2 : 0;
   };
-  const nodes: Record<string, Rect> = {};
+  const nodes = idRecord<Rect>();
   let x = 0;
   let bottom = 0;
 

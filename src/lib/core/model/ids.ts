@@ -43,3 +43,21 @@ export function compareIds(a: string, b: string): number {
 export function sortIds(ids: Iterable<string>): string[] {
   return [...ids].sort(compareIds);
 }
+
+/**
+ * A fresh object to key by node or edge ids: it has no prototype, so ids that are
+ * JavaScript's own names (`__proto__`, `constructor`, `toString` …) are plain keys.
+ */
+export function idRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The value stored under an id, reading own keys only (safe for any object or Map). */
+export function byId<T>(
+  table: Readonly<Record<string, T>> | ReadonlyMap<string, T>,
+  id: string
+): T | undefined {
+  if (table instanceof Map) return table.get(id);
+  const record = table as Readonly<Record<string, T>>;
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}

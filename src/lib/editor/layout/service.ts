@@ -1,4 +1,5 @@
 import {
+  idRecord,
   layoutDocument,
   LayoutCache,
   type DiagramDocument,
@@ -6,6 +7,7 @@ import {
   type Position,
   type Size
 } from '$lib/core/index';
+
 import { browserElk } from './elk-worker';
 
 export const LAYOUT_TIMEOUT_MS = 10_000;
@@ -34,7 +36,7 @@ export class LayoutService {
 }
 
 export function positionsOf(layout: LayoutResult): Record<string, Position> {
-  const out: Record<string, Position> = {};
+  const out = idRecord<Position>();
   for (const [id, r] of Object.entries(layout.nodes)) out[id] = { x: r.x, y: r.y };
   return out;
 }

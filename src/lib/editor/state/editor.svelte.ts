@@ -6,6 +6,7 @@ import {
   deleteElements,
   emptyDocument,
   History,
+  idRecord,
   isRefused,
   measureDocument,
   moveNodes,
@@ -24,6 +25,7 @@ import {
   type Position,
   type Preset
 } from '$lib/core/index';
+
 import { MESSAGES } from '../i18n';
 import { descendants, placeNewNode } from './placement';
 
@@ -219,7 +221,7 @@ export class Editor {
   }
 
   nudge(dx: number, dy: number) {
-    const positions: Record<string, Position> = {};
+    const positions = idRecord<Position>();
     for (const n of this.doc.nodes) {
       if (this.selection.includes(n.id) && n.position)
         positions[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
