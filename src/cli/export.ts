@@ -3,7 +3,8 @@ import {
   validate,
   type DiagramDocument,
   type Expectation,
-  type Lang
+  type Lang,
+  type ValidationReport
 } from '../lib/core/index';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
@@ -34,8 +35,15 @@ export function formatOf(out: string | undefined): OutputFormat | undefined {
   return ext === 'svg' ? 'svg' : ext === 'png' ? 'png' : undefined;
 }
 
-/** Render a document to SVG text with the shipped font, as the editor does. */
-export async function renderDocumentSvg(doc: DiagramDocument, args: ExportArgs): Promise<string> {
+/**
+ * Render a document to SVG text with the shipped font, as the editor does. `report`:
+ * the document's validation with `args.lang` and `args.expect`, if already made.
+ */
+export async function renderDocumentSvg(
+  doc: DiagramDocument,
+  args: ExportArgs,
+  report?: ValidationReport
+): Promise<string> {
   const options: Partial<SvgOptions> = {
     view: args.view,
     theme: args.theme,
@@ -48,6 +56,7 @@ export async function renderDocumentSvg(doc: DiagramDocument, args: ExportArgs):
     elk: nodeElk(),
     options,
     expect: args.expect,
+    report,
     ...(args.text === 'outline' ? { outline: fontOutliner() } : { fonts: await loadFontSources() })
   });
 }
@@ -77,8 +86,10 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   }
   const doc = await loadDocument(io, args.file);
   if (!doc) return 2;
-  const svg = await renderDocumentSvg(doc, args);
-  const valid = validate(doc, { expect: args.expect }).valid;
+  // Validated once, for the picture and the exit status.
+  const report = validate(doc, { lang: args.lang, expect: args.expect });
+  const svg = await renderDocumentSvg(doc, args, report);
+  const valid = report.valid;
   const bytes = format === 'png' ? await svgToPng(svg, args.scale) : svg;
   if (args.out === undefined || args.out === '-') {
     io.stdout(bytes);

@@ -1,5 +1,6 @@
 import { nodeCaptions } from '../model/captions';
 import type { DiagramDocument } from '../model/types';
+import type { ValidationReport } from '../rules/types';
 import { validate } from '../rules/validate';
 import { layoutBlocks } from '../layout/blocks';
 import {
@@ -61,6 +62,11 @@ export interface ExportRequest {
   outline?: OutlineText;
   /** Expectation for stacks without their own (as `--expect`). */
   expect?: 'type1' | 'type2' | 'dedicated';
+  /**
+   * `validate(doc, { lang, expect })` when the caller has it already (the CLI needs it for
+   * its exit status): a large document is then not validated twice.
+   */
+  report?: ValidationReport;
 }
 
 /**
@@ -73,12 +79,17 @@ export async function exportSvg(req: ExportRequest): Promise<string> {
   const { boxes, sizes, captions } = measureDocument(doc);
   const layout = await layoutForExport(doc, sizes, req.elk);
   const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
-  const report = validate(doc, { lang: options.lang, expect: req.expect });
+  const report = req.report ?? validate(doc, { lang: options.lang, expect: req.expect });
   const base = { doc, report, layout, blocks, boxes, captions, options };
   if (req.outline || !req.fonts) return renderSvg({ ...base, outline: req.outline });
-  // First pass collects the text drawn in each weight, to subset the font to it.
+  // First pass collects the text drawn in each weight, to subset the font to it (edges
+  // carry no text: left out, they cost nothing in a document with 200,000 of them).
   const used = { 400: '', 600: '' };
-  renderSvg({ ...base, onText: (s, weight) => void (used[weight] += s) });
+  renderSvg({
+    ...base,
+    layout: { ...layout, edges: {} },
+    onText: (s, weight) => void (used[weight] += s)
+  });
   const fonts = req.fonts;
   const faces = fontFaceCss(
     ([400, 600] as const)
