@@ -6,12 +6,12 @@ import type { Stat } from './stats';
  * Targets are reported, never asserted: a missed target does not fail the bench.
  */
 
-export type Unit = 'ms' | 'B' | 'KB' | 'B/node' | '×' | 'count' | 'exp' | '';
+export type Unit = 'ms' | 'B' | 'KB' | 'MB' | 'B/node' | '×' | 'count' | 'exp' | '';
 
 export interface Figure {
   /** Stable key in results.json, e.g. `validate.10k`. */
   key: string;
-  /** 1–5: the section of the issue it answers. */
+  /** 1–6: the section of the issue it answers. */
   section: number;
   name: string;
   unit: Unit;
@@ -31,7 +31,8 @@ export const SECTIONS: Record<number, string> = {
   2: 'Layout (Node)',
   3: 'Export',
   4: 'CLI cold start',
-  5: 'Browser (Chromium)'
+  5: 'Browser (Chromium)',
+  6: 'Wide and dense documents'
 };
 
 const digits = (v: number) => (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
@@ -39,6 +40,7 @@ const digits = (v: number) => (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 
 export function formatNumber(v: number, unit: Unit): string {
   if (unit === 'B') return `${Math.round(v).toLocaleString('en-US')} B`;
   if (unit === 'KB') return `${(v / 1024).toFixed(1)} KB`;
+  if (unit === 'MB') return `${(v / 2 ** 20).toFixed(0)} MB`;
   if (unit === 'count') return String(Math.round(v));
   if (unit === 'exp') return v.toFixed(2);
   if (unit === '×') return `${v.toFixed(digits(v))}×`;
@@ -52,7 +54,7 @@ export function formatValue(f: Pick<Figure, 'value' | 'unit'>): string {
   if (typeof value === 'number') return formatNumber(value, unit);
   if (value.runs === 1 || value.min === value.max) return formatNumber(value.median, unit);
   // The range in the figure's own number format, without repeating the unit.
-  const bare = (v: number) => formatNumber(v, unit).replace(/ ?(ms|B|KB|B\/node)$/, '');
+  const bare = (v: number) => formatNumber(v, unit).replace(/ ?(ms|B|KB|MB|B\/node)$/, '');
   const range = `${bare(value.min)}–${bare(value.max)}`;
   return `${formatNumber(value.median, unit)} (${range})`;
 }

@@ -144,3 +144,47 @@ export function consolidation(shape: Shape, seed = 1): DiagramDocument {
 /** The standard consolidation document with `nodes` nodes. */
 export const standardDocument = (nodes: number, seed = 1) =>
   consolidation(standardShape(nodes), seed);
+
+/**
+ * One machine whose hypervisor runs `guests` guest OSes (2 + guests nodes): the wide stack
+ * of the layout issue. Guests are labelled from the same product names, seeded.
+ */
+export function wideStack(guests: number, seed = 1): DiagramDocument {
+  const random = mulberry32(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const nodes: DiagramNode[] = [
+    { id: 'hw', kind: 'hardware', label: pick(HARDWARE), expect: 'type1' },
+    { id: 'hv', kind: 'hypervisor', label: 'ESXi 8.0 U2', product: 'VMware ESXi' }
+  ];
+  const edges: DiagramEdge[] = [{ id: 'e-hv', source: 'hw', target: 'hv' }];
+  const width = String(guests).length;
+  for (let g = 1; g <= guests; g++) {
+    const id = `vm${pad(g, width)}`;
+    nodes.push({ id, kind: 'os', label: random() < KOREAN_SHARE ? pick(OSES_KO) : pick(OSES) });
+    edges.push({ id: `e-${id}`, source: 'hv', target: id });
+  }
+  return {
+    version: 1,
+    title: `Wide stack: one hypervisor with ${guests} guests (seed ${seed})`,
+    nodes,
+    edges
+  };
+}
+
+/**
+ * The dense files of the layout issue: `nodes` nodes (the first a hardware node, the rest
+ * OSes, all labelled "x"), each running on every node before it (`before`: n(n-1)/2
+ * edges, as the issue's `node -e` one-liner makes them) or on every other node
+ * (`every`: n(n-1) edges, every pair both ways). Compact JSON, as the issue's files.
+ */
+export function allPairs(nodes: number, pairs: 'before' | 'every'): DiagramDocument {
+  const n: DiagramNode[] = [];
+  const e: DiagramEdge[] = [];
+  for (let i = 0; i < nodes; i++) {
+    n.push({ id: `n${i}`, kind: i ? 'os' : 'hardware', label: 'x' });
+    const hosts = pairs === 'before' ? i : nodes;
+    for (let j = 0; j < hosts; j++)
+      if (j !== i) e.push({ id: `e${j}_${i}`, source: `n${j}`, target: `n${i}` });
+  }
+  return { version: 1, nodes: n, edges: e };
+}

@@ -12,6 +12,7 @@ import {
   type ExportResult
 } from './node-figures';
 import { root } from './paths';
+import { scaleFigures } from './scale-figures';
 
 /**
  * `npm run bench`: every figure of the performance issue, printed as one table and
@@ -21,7 +22,7 @@ import { root } from './paths';
 
 function partsToRun(argv: string[]): { sections: Set<number>; browserParts?: Set<string> } {
   const i = argv.indexOf('--only');
-  if (i < 0) return { sections: new Set([1, 2, 3, 4, 5]) };
+  if (i < 0) return { sections: new Set([1, 2, 3, 4, 5, 6]) };
   const tokens = (argv[i + 1] ?? '').split(',');
   // `5b` is one part of section 5 (a: load, b: drag, c: long tasks, d: problems).
   const parts = tokens.filter((t) => /^5[a-d]$/.test(t)).map((t) => t[1]);
@@ -82,6 +83,7 @@ async function main() {
       m.chromium = browser.chromium;
       return browser.figures;
     });
+  if (only.has(6)) await part(6, SECTIONS[6], () => scaleFigures(log));
   m.loadAfter = loadAverage();
 
   figures.sort((a, b) => a.section - b.section);
@@ -95,7 +97,7 @@ async function main() {
     `Took ${Math.round(seconds)} s.`
   ].join('\n');
   process.stdout.write(out + '\n');
-  if (only.size === 5 && !browserParts) {
+  if (only.size === 6 && !browserParts) {
     const results = {
       date: new Date().toISOString(),
       command: 'npm run bench',

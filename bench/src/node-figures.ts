@@ -297,10 +297,14 @@ function processMs(args: string[], cwd: string): number {
   return t;
 }
 
-export async function cliFigures(log: Log): Promise<Figure[]> {
-  // The CLI as `npm ci` builds it, from the current sources.
+/** Build the CLI as `npm ci` does, from the current sources. */
+export function buildCli(): void {
   const build = spawnSync(process.execPath, [root('scripts/build-cli.js')], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the CLI failed: ${build.stderr}`);
+}
+
+export async function cliFigures(log: Log): Promise<Figure[]> {
+  buildCli();
   const file = tmp('cli-50.json');
   writeFileSync(file, JSON.stringify(standardDocument(50), null, 2) + '\n');
   const bin = root('bin/stackdraw.js');

@@ -4,7 +4,8 @@ import {
   type DiagramDocument,
   type Expectation,
   type Lang,
-  type ReadLimits
+  type ReadLimits,
+  type ValidationReport
 } from '../lib/core/index';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
@@ -38,8 +39,15 @@ export function formatOf(out: string | undefined): OutputFormat | undefined {
   return ext === 'svg' ? 'svg' : ext === 'png' ? 'png' : undefined;
 }
 
-/** Render a document to SVG text with the shipped font, as the editor does. */
-export async function renderDocumentSvg(doc: DiagramDocument, args: ExportArgs): Promise<string> {
+/**
+ * Render a document to SVG text with the shipped font, as the editor does. `report`:
+ * the document's validation with `args.lang` and `args.expect`, if already made.
+ */
+export async function renderDocumentSvg(
+  doc: DiagramDocument,
+  args: ExportArgs,
+  report?: ValidationReport
+): Promise<string> {
   const options: Partial<SvgOptions> = {
     view: args.view,
     theme: args.theme,
@@ -52,6 +60,7 @@ export async function renderDocumentSvg(doc: DiagramDocument, args: ExportArgs):
     elk: nodeElk(),
     options,
     expect: args.expect,
+    report,
     ...(args.text === 'outline' ? { outline: fontOutliner() } : { fonts: await loadFontSources() })
   });
 }
@@ -85,9 +94,15 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   }
   const doc = await loadDocument(io, args.file, args.limits);
   if (!doc) return 2;
+  // Validated once, for the picture and the exit status.
+  const report = validate(doc, { expect: args.expect });
   // A PNG is drawn from outlined text, whatever --text says (see svgToPng).
-  const svg = await renderDocumentSvg(doc, format === 'png' ? { ...args, text: 'outline' } : args);
-  const valid = validate(doc, { expect: args.expect }).valid;
+  const svg = await renderDocumentSvg(
+    doc,
+    format === 'png' ? { ...args, text: 'outline' } : args,
+    report
+  );
+  const valid = report.valid;
   const bytes = format === 'png' ? await svgToPng(svg, args.scale) : svg;
   const failed = await writeOutput(io, args.out, bytes);
   if (failed !== undefined) return failed;

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang';
 import { nodeCaptions } from '../model/captions';
 import { idRecord } from '../model/ids';
 import type { DiagramDocument } from '../model/types';
+import type { ValidationReport } from '../rules/types';
 import { validate } from '../rules/validate';
 import { layoutBlocks } from '../layout/blocks';
 import {
@@ -69,6 +70,11 @@ export interface ExportRequest {
   outline?: OutlineText;
   /** Expectation for stacks without their own (as `--expect`). */
   expect?: 'type1' | 'type2' | 'dedicated';
+  /**
+   * `validate(doc, { lang, expect })` when the caller has it already (the CLI needs it for
+   * its exit status): a large document is then not validated twice.
+   */
+  report?: ValidationReport;
 }
 
 /**
@@ -81,12 +87,17 @@ export async function exportSvg(req: ExportRequest): Promise<string> {
   const { boxes, sizes, captions } = measureDocument(doc, options.lang);
   const layout = await layoutForExport(doc, sizes, req.elk);
   const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
-  const report = validate(doc, { expect: req.expect });
+  const report = req.report ?? validate(doc, { expect: req.expect });
   const base = { doc, report, layout, blocks, boxes, captions, options };
   if (req.outline || !req.fonts) return renderSvg({ ...base, outline: req.outline });
-  // First pass collects the text drawn in each weight, to subset the font to it.
+  // First pass collects the text drawn in each weight, to subset the font to it (edges
+  // carry no text: left out, they cost nothing in a document with 200,000 of them).
   const used = { 400: '', 600: '' };
-  renderSvg({ ...base, onText: (s, weight) => void (used[weight] += s) });
+  renderSvg({
+    ...base,
+    layout: { ...layout, edges: {} },
+    onText: (s, weight) => void (used[weight] += s)
+  });
   const fonts = req.fonts;
   const faces = fontFaceCss(
     ([400, 600] as const)

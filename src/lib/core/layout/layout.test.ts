@@ -3,12 +3,13 @@
  * examples and on small documents made here, measured with the shipped font's metrics as
  * the CLI does. Runs the real ELK (elk.bundled) in Node.
  */
+import fc from 'fast-check';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeElk } from '../../node/elk';
 import { fontFile } from '../../node/fonts';
 import { measureDocument } from '../export/pipeline';
-import type { DiagramDocument, DiagramNode } from '../model/types';
+import { KINDS, type DiagramDocument, type DiagramNode } from '../model/types';
 import { doc as makeDoc } from '../testing';
 import { layoutBlocks, type BlocksLayout } from './blocks';
 import { examples } from './examples.fixture';
@@ -28,6 +29,20 @@ async function laidOut(doc: DiagramDocument, cache?: LayoutCache): Promise<Layou
 /** Rectangles overlap when their interiors meet (touching edges do not count). */
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The pairs of overlapping boxes, as messages (a sweep from left to right, not all pairs). */
+function overlapping(rects: Record<string, Rect>, ids: string[]): string[] {
+  const sorted = [...ids].sort((a, b) => rects[a].x - rects[b].x);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const a = rects[sorted[i]];
+    for (let j = i + 1; j < sorted.length && rects[sorted[j]].x < a.x + a.width; j++) {
+      const b = rects[sorted[j]];
+      if (overlaps(a, b)) out.push(`${sorted[i]} ${fmt(a)} overlaps ${sorted[j]} ${fmt(b)}`);
+    }
+  }
+  return out;
 }
 
 const EPS = 0.01;
@@ -55,22 +70,18 @@ function checkGeometry(doc: DiagramDocument, layout: LayoutResult): void {
     expect(Number.isFinite(r.x) && Number.isFinite(r.y), n.id).toBe(true);
   }
   // Every guest above its host: y grows downward, so the host's top is below the guest's bottom.
-  for (const e of doc.edges) {
-    const host = layout.nodes[e.source];
-    const guest = layout.nodes[e.target];
-    expect(
-      host.y,
-      `${e.target} ${fmt(guest)} should stand above its host ${e.source} ${fmt(host)}`
-    ).toBeGreaterThan(guest.y + guest.height);
-  }
+  const below = doc.edges
+    .filter(
+      (e) => !(layout.nodes[e.source].y > layout.nodes[e.target].y + layout.nodes[e.target].height)
+    )
+    .map(
+      (e) =>
+        `${e.target} ${fmt(layout.nodes[e.target])} should stand above its host ${e.source} ${fmt(layout.nodes[e.source])}`
+    );
+  expect(below).toEqual([]);
   // No two nodes overlap.
   const ids = doc.nodes.map((n) => n.id);
-  for (let i = 0; i < ids.length; i++)
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = layout.nodes[ids[i]];
-      const b = layout.nodes[ids[j]];
-      expect(overlaps(a, b), `${ids[i]} ${fmt(a)} overlaps ${ids[j]} ${fmt(b)}`).toBe(false);
-    }
+  expect(overlapping(layout.nodes, ids)).toEqual([]);
   // Stacks (and the unplaced area) do not overlap, stand left to right, and hold their nodes.
   const groups = layout.groups;
   expect(groups.flatMap((g) => g.nodes).sort()).toEqual([...ids].sort());
@@ -466,5 +477,232 @@ describe('layoutBlocks: the textbook view', { timeout: 60_000 }, () => {
     expect(b['a-hv'].y).toBe(b['b-os'].y);
     expect(b['a-hw'].x + b['a-hw'].width).toBeLessThan(b['b-hw'].x);
     expect(b['b-hw'].x + b['b-hw'].width).toBeLessThan(b['c-hw'].x);
+  });
+});
+
+/** A machine with one hypervisor running `guests` guest OSes; guest ids not in document order. */
+function wideStack(guests: number): DiagramDocument {
+  const d = makeDoc(['hw hardware Rack server', 'hv hypervisor ESXi 8'], ['hw>hv'], {
+    hv: { product: 'VMware ESXi' }
+  });
+  for (let i = 0; i < guests; i++) {
+    // vm-<reversed index>: natural id order is the reverse of document order.
+    const id = `vm-${guests - i}`;
+    addNode(
+      d,
+      id,
+      'os',
+      i % 7 ? `Ubuntu Server ${i}` : `Windows Server 2022 Datacenter ${i}`,
+      'hv'
+    );
+  }
+  return d;
+}
+
+/** `n` nodes, each running on every node before it: n(n-1)/2 edges (the issue's dense file). */
+function allPairs(n: number): DiagramDocument {
+  const d: DiagramDocument = { version: 1, nodes: [], edges: [] };
+  for (let i = 0; i < n; i++) {
+    d.nodes.push({ id: `n${i}`, kind: i ? 'os' : 'hardware', label: 'x' });
+    for (let j = 0; j < i; j++)
+      d.edges.push({ id: `e${j}_${i}`, source: `n${j}`, target: `n${i}` });
+  }
+  return d;
+}
+
+/** The same items in an order drawn from a fixed seed (a small LCG). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe('layoutDocument: wide and dense documents', SLOW, () => {
+  // 300 guests are placed by ELK (mrtree), 1,000 by the plain tree placement.
+  for (const guests of [300, 1_000]) {
+    it(`a hypervisor with ${guests.toLocaleString('en-US')} guests: one row above it, in document order, centred`, async () => {
+      const d = wideStack(guests);
+      const l = await laidOut(d);
+      checkGeometry(d, l);
+      const vms = d.nodes.filter((n) => n.kind === 'os').map((n) => n.id);
+      expect(byX(l.nodes, vms)).toEqual(vms);
+      // All guests stand on one line, right above the hypervisor.
+      const bottoms = new Set(vms.map((id) => l.nodes[id].y + l.nodes[id].height));
+      expect([...bottoms]).toHaveLength(1);
+      expect(l.nodes.hv.y - [...bottoms][0]).toBeLessThan(100);
+      // The hypervisor is centred over its first and last guest, the hardware under it.
+      const first = l.nodes[vms[0]];
+      const last = l.nodes[vms[vms.length - 1]];
+      expect(centreX(l.nodes.hv)).toBeCloseTo((centreX(first) + centreX(last)) / 2, 0);
+      expect(centreX(l.nodes.hw)).toBeCloseTo(centreX(l.nodes.hv), 0);
+    });
+  }
+
+  it('a relayout after adding a guest keeps the order of the others', async () => {
+    const d = wideStack(1_000);
+    addNode(d, 'vm-0a', 'os', 'Debian 12', 'hv');
+    d.nodes.splice(5, 0, d.nodes.pop()!);
+    const l = await laidOut(d);
+    const vms = d.nodes.filter((n) => n.kind === 'os').map((n) => n.id);
+    expect(vms[3]).toBe('vm-0a');
+    expect(byX(l.nodes, vms)).toEqual(vms);
+  });
+
+  for (const n of [30, 100]) {
+    it(`all pairs of ${n} nodes (${(n * (n - 1)) / 2} edges): every node placed, every edge routed, guests above all their hosts`, async () => {
+      const d = allPairs(n);
+      const l = await laidOut(d);
+      checkGeometry(d, l);
+      expect(Object.keys(l.edges)).toHaveLength(d.edges.length);
+      for (const e of d.edges) {
+        const pts = l.edges[e.id].points;
+        const host = l.nodes[e.source];
+        const guest = l.nodes[e.target];
+        // From the host's top centre to the guest's bottom centre.
+        expect(pts[0]).toEqual({ x: centreX(host), y: host.y });
+        expect(pts[pts.length - 1]).toEqual({ x: centreX(guest), y: guest.y + guest.height });
+      }
+    });
+  }
+
+  it('the layout does not depend on the order of the edges in the file', async () => {
+    const docs = [allPairs(30), threeStacks(), examples()['consolidation']];
+    // A node on two hosts at different heights, and a loop on top of a stack.
+    const odd = threeStacks();
+    odd.edges.push(
+      { id: 'x1', source: 'a-hw', target: 'a-m' },
+      { id: 'x2', source: 'a-m', target: 'a-hv' }
+    );
+    odd.edges.push(
+      { id: 'x3', source: 'c-os', target: 'a-b' },
+      { id: 'x4', source: 's1', target: 's2' }
+    );
+    docs.push(odd);
+    for (const d of docs) {
+      const before = await laidOut(d);
+      for (const seed of [1, 2, 3]) {
+        const again = await laidOut({ ...d, edges: shuffled(d.edges, seed) });
+        expect(again).toEqual(before);
+      }
+    }
+  });
+
+  it('a node on two hosts stands above both; loops and unplaced nodes are placed once, without overlap', async () => {
+    const d = makeDoc(
+      [
+        'hw hardware Server',
+        'hv hypervisor ESXi 8',
+        'vm1 os Ubuntu',
+        'vm2 os Windows',
+        'svc service nginx, on two hosts',
+        'a os Loop A',
+        'b hypervisor Loop B',
+        'u os Unplaced',
+        'u2 service On the unplaced OS',
+        'p os Pure loop P',
+        'q hypervisor Pure loop Q'
+      ],
+      [
+        'hw>hv',
+        'hv>vm1',
+        'hv>vm2',
+        'vm1>svc',
+        'hv>svc',
+        'vm2>a',
+        'a>b',
+        'b>a',
+        'u>u2',
+        'u>svc',
+        'p>q',
+        'q>p'
+      ]
+    );
+    const l = await laidOut(d);
+    expect(Object.keys(l.nodes).sort()).toEqual(d.nodes.map((n) => n.id).sort());
+    expect(Object.keys(l.edges).sort()).toEqual(d.edges.map((e) => e.id).sort());
+    expect(overlapping(l.nodes, Object.keys(l.nodes))).toEqual([]);
+    // The service also on the unplaced OS is drawn once, with its stack.
+    expect(l.groups.flatMap((g) => g.nodes).sort()).toEqual(d.nodes.map((n) => n.id).sort());
+    expect(l.groups.map((g) => g.root)).toEqual(['hw', null]);
+    expect(l.groups[1].nodes).toEqual(['u', 'u2', 'p', 'q']);
+    const top = (id: string) => l.nodes[id].y;
+    const bottom = (id: string) => l.nodes[id].y + l.nodes[id].height;
+    expect(top('vm1')).toBeGreaterThan(bottom('svc'));
+    expect(top('hv')).toBeGreaterThan(bottom('svc'));
+    expect(top('vm2')).toBeGreaterThan(bottom('a'));
+    expect(top('a')).toBeGreaterThan(bottom('b'));
+    expect(top('u')).toBeGreaterThan(bottom('u2'));
+  });
+
+  it('on random documents: each node once, no overlap, guests above hosts but in loops, any edge order alike', async () => {
+    // Up to 12 nodes of any kind, any edges (loops, several hosts, hardware on a host).
+    const arbDoc = fc
+      .tuple(
+        fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 30 }),
+        fc.nat()
+      )
+      .map(([kinds, pairs, seed]) => {
+        const n = kinds.length;
+        const ids = kinds.map((_, i) => `n${(i * 7) % n}-${i}`);
+        const d: DiagramDocument = {
+          version: 1,
+          nodes: kinds.map((kind, i) => ({
+            id: ids[i],
+            kind,
+            label: 'L'.repeat(1 + ((i * 5) % 23))
+          })),
+          edges: []
+        };
+        const seen = new Set<string>();
+        for (const [a, b] of pairs) {
+          const [s, t] = [a % n, b % n];
+          if (s === t || seen.has(`${s}>${t}`)) continue;
+          seen.add(`${s}>${t}`);
+          d.edges.push({ id: `e${d.edges.length}`, source: ids[s], target: ids[t] });
+        }
+        return { d, seed };
+      });
+    await fc.assert(
+      fc.asyncProperty(arbDoc, async ({ d, seed }) => {
+        const l = await laidOut(d);
+        const ids = d.nodes.map((n) => n.id);
+        expect(l.groups.flatMap((g) => g.nodes).sort()).toEqual([...ids].sort());
+        expect(overlapping(l.nodes, ids)).toEqual([]);
+        expect(Object.keys(l.edges).sort()).toEqual(d.edges.map((e) => e.id).sort());
+        // Within a group, a guest stands above its host unless the edge closes a loop.
+        const group = new Map<string, number>();
+        l.groups.forEach((g, i) => g.nodes.forEach((id) => group.set(id, i)));
+        const guests = new Map<string, string[]>();
+        for (const e of d.edges) guests.set(e.source, [...(guests.get(e.source) ?? []), e.target]);
+        const reaches = (from: string, to: string) => {
+          const todo = [from];
+          const seen = new Set(todo);
+          while (todo.length) {
+            const x = todo.pop()!;
+            if (x === to) return true;
+            for (const c of guests.get(x) ?? []) {
+              if (seen.has(c)) continue;
+              seen.add(c);
+              todo.push(c);
+            }
+          }
+          return false;
+        };
+        for (const e of d.edges) {
+          if (group.get(e.source) !== group.get(e.target) || reaches(e.target, e.source)) continue;
+          const host = l.nodes[e.source];
+          const guest = l.nodes[e.target];
+          expect(host.y, `${e.source}>${e.target}`).toBeGreaterThan(guest.y + guest.height);
+        }
+        expect(await laidOut({ ...d, edges: shuffled(d.edges, seed) })).toEqual(l);
+      }),
+      { numRuns: 60 }
+    );
   });
 });

@@ -1,12 +1,20 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { DiagramDocument, DiagramEdge, DiagramNode, Position } from '../model/types';
-import { buildGraph, stackOrder } from '../rules/graph';
+import type { DiagramDocument, Position } from '../model/types';
+import { buildGraph, HARDWARE, type StackGraph } from '../rules/graph';
 
 /**
- * Automatic layout: each stack (a hardware root and what runs on it) is its own ELK graph,
- * laid out bottom-up (`elk.direction: UP`), and the stacks stand side by side in document
- * order, bottoms aligned. Nodes in no stack go in an area of their own to the right.
- * A stack whose nodes, labels, sizes and edges did not change reuses its last layout.
+ * Automatic layout: each stack (a hardware root and what runs on it) is laid out on its
+ * own, bottom-up, and the stacks stand side by side in document order, bottoms aligned.
+ * Nodes in no stack go in an area of their own to the right. A stack whose nodes, sizes
+ * and structure did not change reuses its last layout.
+ *
+ * A stack is drawn as a tree: every node stands on one host, the host edge chosen
+ * without regard to the order of nodes or edges in the file (the closest host below it,
+ * the first in natural id order on a tie). Layers are by longest path, so every guest
+ * stands above every host it has (but for one edge of each loop). ELK's `mrtree` places the tree's columns;
+ * a group too large or too deep for it gets a plain tree placement of our own. The other
+ * edges (a node with several hosts) are drawn by `routeEdge` between the placed boxes.
+ * Cost is about linear in nodes plus edges.
  *
  * The floor is the line y = 0: every stack stands on it and grows upward (negative y), so a
  * stack that grows taller moves no other stack up or down.
@@ -37,13 +45,12 @@ export interface LayoutResult {
   bounds: Rect;
 }
 
-/** A layout of one group in its own coordinates (top-left at 0,0). */
+/** A layout of one group in its own coordinates (top-left at 0,0); edges are routed later. */
 interface GroupLayout {
   key: string;
   width: number;
   height: number;
   nodes: Record<string, Rect>;
-  edges: Record<string, Position[]>;
 }
 
 /** Remembers group layouts by content, so an unchanged stack is not laid out again. */
@@ -69,22 +76,39 @@ export class LayoutCache {
   }
 }
 
+/** Horizontal gap between boxes of one layer, px. */
+const GAP_X = 28;
+/** Vertical gap between layers, px. */
+const GAP_Y = 40;
+export const STACK_GAP = 72;
+
+/**
+ * ELK `mrtree` for the columns of a tree (its rows are ours: see `placeGroup`).
+ * `MIDDLE_TO_MIDDLE` routing: the default (`AVOID_OVERLAP`) grows quadratically with a
+ * node's guests, and the edges are routed by `routeEdge` anyway. Siblings keep the order
+ * of the host edges (`MODEL_ORDER`). (`layered` with `considerModelOrder`, used before,
+ * took 2.5 s for one hypervisor with 250 guests and 21 s with 500; without the model order
+ * it loses the siblings' order and still takes 11 s for 5,000.)
+ */
 export const ELK_OPTIONS: Record<string, string> = {
-  'elk.algorithm': 'layered',
+  'elk.algorithm': 'mrtree',
   'elk.direction': 'UP',
-  'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-  'elk.spacing.nodeNode': '28',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-  'elk.spacing.edgeNode': '16',
-  'elk.spacing.edgeEdge': '10',
+  'elk.mrtree.weighting': 'MODEL_ORDER',
+  'elk.mrtree.edgeRoutingMode': 'MIDDLE_TO_MIDDLE',
+  'elk.spacing.nodeNode': String(GAP_X),
   'elk.padding': '[top=0,left=0,bottom=0,right=0]'
 };
 
-export const STACK_GAP = 72;
+/**
+ * Where `mrtree` stops being worth it. It costs about 0.2–0.5 ms a node (500 nodes: a
+ * tenth to a quarter of a second, warm), recurses once per sibling to the right (a
+ * hypervisor with ~8,000 guests overflows Node's stack), and its time grows with the
+ * square of the depth (a 400-layer chain: half a second). Larger or deeper groups get the
+ * plain tree placement (`treeColumns`, a few ms for thousands of nodes), which looks
+ * alike except that it never tucks a narrow subtree under a wide neighbour's.
+ */
+const MAX_ELK_NODES = 500;
+const MAX_ELK_DEPTH = 32;
 
 export interface LayoutInput {
   doc: DiagramDocument;
@@ -94,25 +118,178 @@ export interface LayoutInput {
   cache?: LayoutCache;
 }
 
-/** Split a document into layout groups: stacks in document order, then the rest. */
-export function layoutGroups(doc: DiagramDocument): { root: string | null; nodes: string[] }[] {
+/**
+ * One group's drawn structure. Members are numbered 0..n-1 in document order ("local"
+ * indices): `host[j]` is member j's host in the drawn tree (-1 for the root of a tree),
+ * `level[j]` its layer (0 at the bottom).
+ */
+interface GroupPlan {
+  root: string | null;
+  nodes: string[];
+  host: Int32Array;
+  level: Int32Array;
+  depth: number;
+}
+
+/**
+ * Split a document into groups and choose the tree each is drawn as. Stacks come in
+ * document order; a stack holds what its root reaches and no earlier stack does (each node
+ * is drawn once). The rest (unplaced nodes, loops with no hardware below) is one last group.
+ * O(nodes + edges), apart from sorting each group's members.
+ */
+function planGroups(doc: DiagramDocument): GroupPlan[] {
   const g = buildGraph(doc);
   const n = doc.nodes.length;
-  const taken = new Uint8Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  const groups: { root: string | null; nodes: string[] }[] = [];
-  // Roots in document order (the stacks stand side by side in that order).
+  const groupOf = new Int32Array(n).fill(-1);
+  const scratch = {
+    groupOf,
+    local: new Int32Array(n),
+    state: new Uint8Array(n),
+    back: new Uint8Array(g.childList.length)
+  };
+  const plans: GroupPlan[] = [];
   for (let r = 0; r < n; r++) {
-    if (g.kind[r] !== 0 || g.hostStart[r + 1] !== g.hostStart[r]) continue;
-    const members = stackOrder(g, r, stamp, r).filter((i) => !taken[i]);
-    for (const i of members) taken[i] = 1;
-    // Document order inside a stack: ELK keeps it (considerModelOrder).
-    members.sort((a, b) => a - b);
-    groups.push({ root: doc.nodes[r].id, nodes: members.map((i) => doc.nodes[i].id) });
+    if (g.kind[r] !== HARDWARE || g.hostStart[r + 1] !== g.hostStart[r]) continue;
+    // Breadth first from the root, never into a node of an earlier stack: what an earlier
+    // stack reached, everything above it reaches too, so no member is missed.
+    const gi = plans.length;
+    const bfs = [r];
+    groupOf[r] = gi;
+    for (let q = 0; q < bfs.length; q++) {
+      const i = bfs[q];
+      for (let k = g.childStart[i]; k < g.childStart[i + 1]; k++) {
+        const c = g.childList[k];
+        if (groupOf[c] === -1) {
+          groupOf[c] = gi;
+          bfs.push(c);
+        }
+      }
+    }
+    plans.push(planGroup(g, scratch, gi, bfs, doc.nodes[r].id));
   }
-  const rest = doc.nodes.filter((_, i) => !taken[i]).map((x) => x.id);
-  if (rest.length) groups.push({ root: null, nodes: rest });
-  return groups;
+  const gi = plans.length;
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (groupOf[i] === -1) {
+      groupOf[i] = gi;
+      rest.push(i);
+    }
+  }
+  if (rest.length === 0) return plans;
+  // The rest's hosts are all in the rest (a node on a stack is in that stack), not all
+  // its guests. Breadth first from its nodes with no host; loops with nothing below from
+  // their first node.
+  const seen = new Uint8Array(n);
+  const bfs: number[] = [];
+  const visit = (from: number) => {
+    seen[from] = 1;
+    bfs.push(from);
+    for (let q = bfs.length - 1; q < bfs.length; q++) {
+      const i = bfs[q];
+      for (let k = g.childStart[i]; k < g.childStart[i + 1]; k++) {
+        const c = g.childList[k];
+        if (!seen[c] && groupOf[c] === gi) {
+          seen[c] = 1;
+          bfs.push(c);
+        }
+      }
+    }
+  };
+  for (const i of rest) if (g.hostStart[i + 1] === g.hostStart[i] && !seen[i]) visit(i);
+  for (const i of rest) if (!seen[i]) visit(i);
+  plans.push(planGroup(g, scratch, gi, bfs, null));
+  return plans;
+}
+
+/**
+ * Layers and tree hosts of one group, given its members in breadth-first order from its
+ * roots. First the loops are broken: depth first from the members in that order, guests
+ * in natural id order, an edge back to a node still open closes a loop and is left out.
+ * Then layers by longest path over the other edges (Kahn's algorithm), so a guest stands
+ * above every host it has outside a loop. A member's tree host is its first host in
+ * natural id order one layer below it. Nothing depends on the order of the edges in the
+ * file, and of the nodes only through the members' order.
+ */
+function planGroup(
+  g: StackGraph,
+  scratch: { groupOf: Int32Array; local: Int32Array; state: Uint8Array; back: Uint8Array },
+  gi: number,
+  bfs: number[],
+  root: string | null
+): GroupPlan {
+  const { groupOf, local, state, back } = scratch;
+  const members = Int32Array.from(bfs).sort();
+  const k = members.length;
+  for (let j = 0; j < k; j++) local[members[j]] = j;
+  // Depth first, iteratively (state: 0 new, 1 open, 2 done; `back` marks childList slots).
+  const stackNode = new Int32Array(k);
+  const stackEdge = new Int32Array(k);
+  for (const start of bfs) {
+    if (state[start]) continue;
+    let sp = 0;
+    stackNode[0] = start;
+    stackEdge[0] = g.childStart[start];
+    state[start] = 1;
+    while (sp >= 0) {
+      const v = stackNode[sp];
+      if (stackEdge[sp] === g.childStart[v + 1]) {
+        state[v] = 2;
+        sp--;
+        continue;
+      }
+      const e = stackEdge[sp]++;
+      const c = g.childList[e];
+      if (groupOf[c] !== gi) continue;
+      if (state[c] === 1) back[e] = 1;
+      else if (state[c] === 0) {
+        state[c] = 1;
+        stackNode[++sp] = c;
+        stackEdge[sp] = g.childStart[c];
+      }
+    }
+  }
+  // Longest path over the edges left (Kahn's algorithm).
+  const pending = new Int32Array(k);
+  for (const i of members)
+    for (let e = g.childStart[i]; e < g.childStart[i + 1]; e++)
+      if (!back[e] && groupOf[g.childList[e]] === gi) pending[local[g.childList[e]]]++;
+  const level = new Int32Array(k);
+  const order: number[] = [];
+  for (let j = 0; j < k; j++) if (pending[j] === 0) order.push(j);
+  for (let q = 0; q < order.length; q++) {
+    const v = order[q];
+    const i = members[v];
+    for (let e = g.childStart[i]; e < g.childStart[i + 1]; e++) {
+      const c = g.childList[e];
+      if (back[e] || groupOf[c] !== gi) continue;
+      const cj = local[c];
+      if (level[cj] < level[v] + 1) level[cj] = level[v] + 1;
+      if (--pending[cj] === 0) order.push(cj);
+    }
+  }
+  // A loop's edge back never joins layers l - 1 and l (its host is above its guest).
+  const host = new Int32Array(k).fill(-1);
+  let depth = 0;
+  for (let j = 0; j < k; j++) {
+    if (level[j] > depth) depth = level[j];
+    if (level[j] === 0) continue;
+    const i = members[j];
+    for (let e = g.hostStart[i]; e < g.hostStart[i + 1]; e++) {
+      const h = g.hostList[e];
+      if (groupOf[h] === gi && level[local[h]] === level[j] - 1) {
+        host[j] = local[h];
+        break;
+      }
+    }
+  }
+  const ids = new Array<string>(k);
+  for (let j = 0; j < k; j++) ids[j] = g.nodes[members[j]].id;
+  return { root, nodes: ids, host, level, depth };
+}
+
+/** Split a document into layout groups: stacks in document order, then the rest. */
+export function layoutGroups(doc: DiagramDocument): { root: string | null; nodes: string[] }[] {
+  return planGroups(doc).map(({ root, nodes }) => ({ root, nodes }));
 }
 
 /** Two decimals, and never -0 (so equal positions compare equal). */
@@ -121,29 +298,15 @@ const round = (v: number) => {
   return r === 0 ? 0 : r;
 };
 
-interface GroupInput {
-  ids: string[];
-  edges: DiagramEdge[];
-}
-
-/** The cache key: what a group's layout depends on. */
-function groupKey(
-  group: GroupInput,
-  byId: Map<string, DiagramNode>,
-  sizes: Record<string, Size>
-): string {
-  return JSON.stringify([
-    group.ids.map((id) => {
-      const n = byId.get(id)!;
-      const s = sizes[id];
-      return [id, n.kind, n.label, s.width, s.height];
-    }),
-    group.edges.map((e) => [e.id, e.source, e.target])
-  ]);
+/** The cache key: everything a group's layout depends on (members, sizes, tree, layers). */
+function groupKey(plan: GroupPlan, sizes: Record<string, Size>): string {
+  return JSON.stringify(
+    plan.nodes.map((id, j) => [id, sizes[id].width, sizes[id].height, plan.host[j], plan.level[j]])
+  );
 }
 
 async function layoutGroup(
-  group: GroupInput,
+  plan: GroupPlan,
   key: string,
   sizes: Record<string, Size>,
   elk: ElkLike,
@@ -151,154 +314,162 @@ async function layoutGroup(
 ): Promise<GroupLayout> {
   const cached = cache?.get(key);
   if (cached) return cached;
-  let result: GroupLayout;
-  try {
-    // ELK recurses once per layer: a very deep stack would overflow it, slowly.
-    if (group.ids.length > MAX_ELK_DEPTH && levelsOf(group).depth > MAX_ELK_DEPTH) {
-      throw new Error('too deep for ELK');
+  let left: Float64Array | undefined;
+  if (plan.nodes.length <= MAX_ELK_NODES && plan.depth <= MAX_ELK_DEPTH) {
+    try {
+      left = await elkColumns(plan, sizes, elk);
+    } catch {
+      // ELK failed on this group: the plain placement below draws it instead.
     }
-    result = await elkGroup(group, key, sizes, elk);
-  } catch {
-    // ELK recurses on very deep graphs (a 10,000-layer chain overflows its stack):
-    // such a group gets a plain layered placement instead.
-    result = fallbackGroup(group, key, sizes);
   }
+  const result = placeGroup(plan, key, sizes, left ?? treeColumns(plan, sizes));
   cache?.set(key, result);
   return result;
 }
 
-async function elkGroup(
-  { ids, edges }: GroupInput,
-  key: string,
+/** Left edges (px) of a group's boxes from ELK `mrtree`, leftmost at 0. */
+async function elkColumns(
+  { nodes, host }: GroupPlan,
   sizes: Record<string, Size>,
   elk: ElkLike
-): Promise<GroupLayout> {
-  const graph: ElkNode = {
-    id: '__root',
-    layoutOptions: ELK_OPTIONS,
-    children: ids.map((id) => ({ id, width: sizes[id].width, height: sizes[id].height })),
-    edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }))
-  };
-  const out = await elk.layout(graph);
-  const nodes: Record<string, Rect> = {};
-  for (const c of out.children ?? []) {
-    nodes[c.id] = {
-      x: round(c.x ?? 0),
-      y: round(c.y ?? 0),
-      width: c.width ?? 0,
-      height: c.height ?? 0
-    };
+): Promise<Float64Array> {
+  // Local indices as ids: short, and never equal to the extra root's.
+  const children: ElkNode[] = nodes.map((id, j) => ({
+    id: String(j),
+    width: sizes[id].width,
+    height: sizes[id].height
+  }));
+  const edges: NonNullable<ElkNode['edges']> = [];
+  const roots: number[] = [];
+  for (let j = 0; j < nodes.length; j++) if (host[j] < 0) roots.push(j);
+  if (roots.length > 1) {
+    // mrtree would pack separate trees in a grid: one extra root keeps them in a row.
+    children.push({ id: 'top', width: 0, height: 0 });
+    for (const j of roots) edges.push({ id: `t${j}`, sources: ['top'], targets: [String(j)] });
   }
-  const routed: Record<string, Position[]> = {};
-  for (const e of out.edges ?? []) {
-    const s = e.sections?.[0];
-    if (!s) continue;
-    routed[e.id] = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({
-      x: round(p.x),
-      y: round(p.y)
-    }));
+  // Edges in document order of the guest: mrtree keeps siblings in this order.
+  for (let j = 0; j < nodes.length; j++)
+    if (host[j] >= 0) edges.push({ id: `e${j}`, sources: [String(host[j])], targets: [String(j)] });
+  const out = await elk.layout({ id: 'group', layoutOptions: ELK_OPTIONS, children, edges });
+  const left = new Float64Array(nodes.length).fill(NaN);
+  for (const c of out.children ?? []) if (c.id !== 'top') left[Number(c.id)] = c.x ?? NaN;
+  let min = Infinity;
+  for (const x of left) {
+    if (!Number.isFinite(x)) throw new Error('ELK left a node unplaced');
+    if (x < min) min = x;
   }
-  return {
-    key,
-    width: round(out.width ?? 0),
-    height: round(out.height ?? 0),
-    nodes,
-    edges: routed
-  };
-}
-
-const FALLBACK_GAP_X = 28;
-/** Layers beyond which a group skips ELK for the plain layered placement. */
-const MAX_ELK_DEPTH = 400;
-const FALLBACK_GAP_Y = 40;
-
-/** Distance of each node from the group's hostless nodes (breadth first, iterative). */
-function levelsOf({ ids, edges }: GroupInput): { level: Map<string, number>; depth: number } {
-  const kids = new Map<string, string[]>();
-  const hasHost = new Set<string>();
-  for (const e of edges) {
-    const list = kids.get(e.source) ?? [];
-    list.push(e.target);
-    kids.set(e.source, list);
-    hasHost.add(e.target);
-  }
-  const level = new Map<string, number>();
-  const queue = ids.filter((id) => !hasHost.has(id));
-  if (queue.length === 0 && ids.length) queue.push(ids[0]);
-  for (const id of queue) level.set(id, 0);
-  let unreached = 0;
-  for (let i = 0; i < queue.length || level.size < ids.length; i++) {
-    if (i >= queue.length) {
-      // Only loops are left: start from the first node not reached yet.
-      while (level.has(ids[unreached])) unreached++;
-      level.set(ids[unreached], 0);
-      queue.push(ids[unreached]);
-    }
-    const id = queue[i];
-    for (const c of kids.get(id) ?? []) {
-      if (!level.has(c)) {
-        level.set(c, level.get(id)! + 1);
-        queue.push(c);
-      }
-    }
-  }
-  let depth = 0;
-  for (const l of level.values()) if (l > depth) depth = l;
-  return { level, depth };
+  for (let j = 0; j < left.length; j++) left[j] -= min;
+  return left;
 }
 
 /**
- * Layers by distance from the group's hostless nodes (breadth first, iterative), bottom
- * up; each layer left to right in document order. Used when ELK cannot lay a group out.
+ * Left edges (px) of a group's boxes by a plain tree placement, leftmost at 0: guests side
+ * by side in document order, each subtree in a band of its own, a host centred over its
+ * first and last guest. Iterative and linear; used where `mrtree` is not.
  */
-export function fallbackGroup(
-  { ids, edges }: GroupInput,
-  key: string,
+function treeColumns(
+  { nodes, host }: Pick<GroupPlan, 'nodes' | 'host'>,
   sizes: Record<string, Size>
-): GroupLayout {
-  const { level } = levelsOf({ ids, edges });
-  const layers: string[][] = [];
-  for (const id of ids) (layers[level.get(id)!] ??= []).push(id);
-  const heights = layers.map((l) => (l ?? []).reduce((m, id) => Math.max(m, sizes[id].height), 0));
-  const total =
-    heights.reduce((a, h) => a + h, 0) + FALLBACK_GAP_Y * Math.max(0, layers.length - 1);
-  const nodes: Record<string, Rect> = {};
-  let width = 0;
-  let bottom = total;
-  layers.forEach((layer, li) => {
-    let x = 0;
-    for (const id of layer ?? []) {
-      const s = sizes[id];
-      nodes[id] = {
-        x: round(x),
-        y: round(bottom - heights[li] + (heights[li] - s.height)),
-        width: s.width,
-        height: s.height
-      };
-      x += s.width + FALLBACK_GAP_X;
+): Float64Array {
+  const k = nodes.length;
+  const w = Float64Array.from(nodes, (id) => sizes[id].width);
+  // Guests of each host, in document order (compressed rows).
+  const start = new Int32Array(k + 1);
+  for (let j = 0; j < k; j++) if (host[j] >= 0) start[host[j] + 1]++;
+  for (let j = 0; j < k; j++) start[j + 1] += start[j];
+  const kids = new Int32Array(start[k]);
+  const fill = start.slice(0, k);
+  for (let j = 0; j < k; j++) if (host[j] >= 0) kids[fill[host[j]]++] = j;
+  // Breadth first from the roots: hosts before their guests.
+  const order: number[] = [];
+  for (let j = 0; j < k; j++) if (host[j] < 0) order.push(j);
+  for (let q = 0; q < order.length; q++)
+    for (let e = start[order[q]]; e < start[order[q] + 1]; e++) order.push(kids[e]);
+  // Bottom-up: each subtree's band width, where its box's centre is in the band, and how far
+  // its guests are pushed right when the box is wider than they are.
+  const band = new Float64Array(k);
+  const centre = new Float64Array(k);
+  const shift = new Float64Array(k);
+  for (let q = order.length - 1; q >= 0; q--) {
+    const j = order[q];
+    const a = start[j];
+    const b = start[j + 1];
+    if (a === b) {
+      band[j] = w[j];
+      centre[j] = w[j] / 2;
+      continue;
     }
-    width = Math.max(width, x - FALLBACK_GAP_X);
-    bottom -= heights[li] + FALLBACK_GAP_Y;
-  });
-  const routed: Record<string, Position[]> = {};
-  for (const e of edges) routed[e.id] = routeEdge(nodes[e.source], nodes[e.target]);
-  return { key, width: round(Math.max(0, width)), height: round(total), nodes, edges: routed };
+    let span = -GAP_X;
+    for (let e = a; e < b; e++) span += band[kids[e]] + GAP_X;
+    const last = kids[b - 1];
+    const mid = (centre[kids[a]] + span - band[last] + centre[last]) / 2;
+    shift[j] = Math.max(0, w[j] / 2 - mid);
+    centre[j] = shift[j] + mid;
+    band[j] = Math.max(shift[j] + span, centre[j] + w[j] / 2);
+  }
+  // Top-down: band left edges, trees side by side.
+  const bandLeft = new Float64Array(k);
+  const left = new Float64Array(k);
+  let x = 0;
+  for (const j of order) {
+    if (host[j] < 0) {
+      bandLeft[j] = x;
+      x += band[j] + GAP_X;
+    }
+    left[j] = bandLeft[j] + centre[j] - w[j] / 2;
+    let cx = bandLeft[j] + shift[j];
+    for (let e = start[j]; e < start[j + 1]; e++) {
+      bandLeft[kids[e]] = cx;
+      cx += band[kids[e]] + GAP_X;
+    }
+  }
+  return left;
 }
 
+/** Boxes of a group from their left edges and layers: each layer's boxes stand on one line. */
+function placeGroup(
+  { nodes, level, depth }: GroupPlan,
+  key: string,
+  sizes: Record<string, Size>,
+  left: Float64Array
+): GroupLayout {
+  const tallest = new Float64Array(depth + 1);
+  for (let j = 0; j < nodes.length; j++)
+    tallest[level[j]] = Math.max(tallest[level[j]], sizes[nodes[j]].height);
+  // The bottom line of each layer, layer 0 lowest.
+  const floor = new Float64Array(depth + 1);
+  let height = 0;
+  for (let l = 0; l <= depth; l++) height += tallest[l] + (l ? GAP_Y : 0);
+  floor[0] = height;
+  for (let l = 1; l <= depth; l++) floor[l] = floor[l - 1] - tallest[l - 1] - GAP_Y;
+  const rects: Record<string, Rect> = {};
+  let width = 0;
+  for (let j = 0; j < nodes.length; j++) {
+    const s = sizes[nodes[j]];
+    rects[nodes[j]] = {
+      x: round(left[j]),
+      y: round(floor[level[j]] - s.height),
+      width: s.width,
+      height: s.height
+    };
+    width = Math.max(width, left[j] + s.width);
+  }
+  return { key, width: round(width), height: round(height), nodes: rects };
+}
+
+/**
+ * Lay a document out: box positions (top-left corners, px; y grows downward, every stack
+ * standing on y = 0), edge polylines (host top centre to guest bottom centre), and each
+ * group's bounds. Groups found in `cache` are not laid out again. When ELK fails on a
+ * group, that group gets the plain tree placement: the promise only rejects on bad input
+ * (a node missing from `sizes` is a TypeError). If `elk.layout` never settles, neither
+ * does this (the editor's LayoutService puts a timeout around it).
+ */
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
   const { doc, sizes, elk, cache } = input;
-  const groups = layoutGroups(doc);
-  // One pass over the document: which group each node is in, and each group's edges.
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const groupOf = new Map<string, number>();
-  groups.forEach((g, i) => g.nodes.forEach((id) => groupOf.set(id, i)));
-  const inputs: GroupInput[] = groups.map((g) => ({ ids: g.nodes, edges: [] }));
-  for (const e of doc.edges) {
-    const gi = groupOf.get(e.source);
-    if (gi !== undefined && gi === groupOf.get(e.target)) inputs[gi].edges.push(e);
-  }
+  const plans = planGroups(doc);
   const laid = await Promise.all(
-    inputs.map((g) => layoutGroup(g, groupKey(g, byId, sizes), sizes, elk, cache))
+    plans.map((p) => layoutGroup(p, groupKey(p, sizes), sizes, elk, cache))
   );
   const tallest = laid.reduce((m, l) => Math.max(m, l.height), 0);
   const result: LayoutResult = {
@@ -307,36 +478,38 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     groups: [],
     bounds: { x: 0, y: round(-tallest), width: 0, height: tallest }
   };
+  const groupOf = new Map<string, number>();
   let x = 0;
   laid.forEach((l, i) => {
     // Bottoms aligned: every machine stands on the same floor, y = 0. (Aligning on the
     // tallest stack instead would move every stack down when one of them grows.)
     const dy = -l.height;
-    for (const [id, r] of Object.entries(l.nodes)) {
+    for (const id of plans[i].nodes) {
+      const r = l.nodes[id];
       result.nodes[id] = { ...r, x: round(r.x + x), y: round(r.y + dy) };
-    }
-    for (const [id, pts] of Object.entries(l.edges)) {
-      result.edges[id] = { points: pts.map((p) => ({ x: round(p.x + x), y: round(p.y + dy) })) };
+      groupOf.set(id, i);
     }
     result.groups.push({
-      root: groups[i].root,
-      nodes: groups[i].nodes,
+      root: plans[i].root,
+      nodes: plans[i].nodes,
       bounds: { x, y: round(dy), width: l.width, height: l.height }
     });
     x += l.width + STACK_GAP;
   });
   result.bounds.width = Math.max(0, x - STACK_GAP);
-  // Edges between groups (a node drawn on two stacks): a straight line, host to guest.
   for (const e of doc.edges) {
-    if (result.edges[e.id]) continue;
     const s = result.nodes[e.source];
     const t = result.nodes[e.target];
     if (!s || !t) continue;
     result.edges[e.id] = {
-      points: [
-        { x: round(s.x + s.width / 2), y: round(s.y) },
-        { x: round(t.x + t.width / 2), y: round(t.y + t.height) }
-      ]
+      points:
+        groupOf.get(e.source) === groupOf.get(e.target)
+          ? routeEdge(s, t)
+          : // Between groups (a node drawn on two stacks): a straight line, host to guest.
+            [
+              { x: round(s.x + s.width / 2), y: round(s.y) },
+              { x: round(t.x + t.width / 2), y: round(t.y + t.height) }
+            ]
     };
   }
   // Forget layouts of stacks that no longer exist, so the cache does not grow with edits.
