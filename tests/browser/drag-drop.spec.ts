@@ -8,7 +8,8 @@ import {
   openEditor,
   paletteItem,
   test,
-  waitLaidOut
+  waitLaidOut,
+  waitStill
 } from './fixtures';
 
 // Palette items dragged with the mouse (HTML5 drag and drop) onto an existing node run on it.
@@ -60,7 +61,8 @@ test('a node dragged onto another node now runs there; on empty canvas it just m
   await page.locator('body').press('Control+z');
   await expect(edgeNamed(page, 'Web server (nginx) runs on Ubuntu 24.04')).toHaveCount(1);
 
-  // Dragged to empty canvas: same host, new place.
+  // Dragged to empty canvas: same host, new place (once the undone move has glided back).
+  await waitStill(web);
   const before = await web.boundingBox();
   await web.hover();
   await page.mouse.down();

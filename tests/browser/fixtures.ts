@@ -140,3 +140,19 @@ export async function openFile(
     buffer: Buffer.from(text, 'utf8')
   });
 }
+
+/** Wait until a node has stopped moving (nodes glide to new places after a change). */
+export async function waitStill(locator: Locator): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await locator.boundingBox());
+        const still = box === last;
+        last = box;
+        return still;
+      },
+      { intervals: [150], timeout: 10_000 }
+    )
+    .toBe(true);
+}

@@ -1,14 +1,22 @@
 import { getContext, setContext } from 'svelte';
+import type { App } from './state/app.svelte';
 import type { Editor } from './state/editor.svelte';
 
-const KEY = Symbol('stackdraw-editor');
+const KEY = Symbol('stackdraw-app');
 
-export function provideEditor(editor: Editor): Editor {
-  return setContext(KEY, editor);
+/** Make the application available to the components below. */
+export function provideApp(app: App): App {
+  return setContext(KEY, app);
 }
 
+/** The application (editor, session, settings). */
+export function useApp(): App {
+  const app = getContext<App | undefined>(KEY);
+  if (!app) throw new Error('useApp() outside the editor');
+  return app;
+}
+
+/** The editor state, for components that only edit the document. */
 export function useEditor(): Editor {
-  const editor = getContext<Editor | undefined>(KEY);
-  if (!editor) throw new Error('useEditor() outside the editor');
-  return editor;
+  return useApp().editor;
 }

@@ -1,3 +1,4 @@
+import type { Editor } from './state/editor.svelte';
 import {
   describeStacks,
   exportSvg,
@@ -97,4 +98,40 @@ export function markdownFor(doc: DiagramDocument): string {
   const desc =
     describeStacks(report.stacks, doc, nodes).join('. ') || doc.title || 'stackdraw diagram';
   return markdownImage(desc, `${fileBase(doc)}.svg`);
+}
+
+export type ExportChoice = 'svg' | 'png' | 'copy-svg' | 'copy-markdown';
+
+/**
+ * What the Export menu does: download SVG or PNG, or copy SVG or a Markdown image line, of
+ * the editor's document in its view and language and the theme shown. Problems are said as
+ * notices; nothing is thrown.
+ */
+export async function exportDocument(
+  editor: Editor,
+  what: ExportChoice,
+  theme: SvgOptions['theme']
+): Promise<void> {
+  const copy = async (text: string) => {
+    await navigator.clipboard.writeText(text);
+    editor.say(editor.t.copied);
+  };
+  try {
+    if (what === 'copy-markdown') return await copy(markdownFor(editor.doc));
+    const svg = await documentSvg(editor.doc, { view: editor.view, theme, lang: editor.lang });
+    if (what === 'copy-svg') return await copy(svg);
+    if (what === 'svg')
+      download(`${fileBase(editor.doc)}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+    else download(`${fileBase(editor.doc)}.png`, await svgToPng(svg, 2));
+  } catch (e) {
+    editor.say(String(e), 'error');
+  }
+}
+
+/** Save: download the document as a `.json` file named after its title. */
+export function downloadDocument(doc: DiagramDocument): void {
+  download(
+    `${fileBase(doc)}.json`,
+    new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' })
+  );
 }

@@ -21,6 +21,24 @@ export async function readFileDocument(file: File): Promise<Opened> {
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, errors: [tooLargeError(file.size, MAX_FILE_BYTES)] };
   }
-  const read = readDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+  const read = await readOffMainThread(new Uint8Array(await file.arrayBuffer()));
   return read.ok ? { ok: true, doc: read.document } : { ok: false, errors: read.errors };
+}
+
+/** The reader in a Web Worker when there is one (the browser), else right here (tests). */
+function readOffMainThread(bytes: Uint8Array): Promise<ReturnType<typeof readDocumentBytes>> {
+  if (typeof Worker === 'undefined') return Promise.resolve(readDocumentBytes(bytes));
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./persistence/read-worker.ts', import.meta.url), {
+      type: 'module'
+    });
+    const done = (result: ReturnType<typeof readDocumentBytes>) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.onmessage = (e) => done(e.data);
+    // A worker that cannot start (a strict host): read here instead.
+    worker.onerror = () => done(readDocumentBytes(bytes));
+    worker.postMessage({ bytes });
+  });
 }

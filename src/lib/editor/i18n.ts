@@ -94,6 +94,17 @@ const en = {
   layoutFailed: 'Automatic layout failed; the nodes stay where they were.',
   layoutTimeout: 'Automatic layout took longer than 10 s; the nodes stay where they were.',
   restored: 'Your last diagram was restored.',
+  layoutCrashed:
+    'Automatic layout of this diagram did not finish last time, so automatic arrangement is off. Arrange it with Auto layout when you are ready.',
+  restoreFailed: (reason: string) =>
+    `The saved diagram could not be restored: ${reason}. It is kept as it was; this is a new diagram.`,
+  downloadSaved: 'Download the saved data',
+  savedAsCopy: 'Saved as a copy',
+  otherTabCopy: 'This diagram was changed in another tab. Your edits are kept as a separate copy.',
+  errorAt: (what: 'node' | 'edge', n: number, id: string | undefined, field?: string) =>
+    `${what} ${n}${id !== undefined ? ` (id "${id}")` : ''}${field ? `, field ${field}` : ''}`,
+  errorField: (field: string) => `field ${field}`,
+  errorFile: 'the file',
   recent: 'Recent',
   otherTab: 'This diagram was just changed in another tab.',
   reloadTheirs: 'Load that version',
@@ -204,6 +215,18 @@ const ko: Messages = {
   layoutFailed: '자동 배치에 실패했습니다. 노드는 원래 자리에 있습니다.',
   layoutTimeout: '자동 배치가 10초를 넘겼습니다. 노드는 원래 자리에 있습니다.',
   restored: '마지막 다이어그램을 복원했습니다.',
+  layoutCrashed:
+    '지난번에 이 다이어그램의 자동 배치가 끝나지 않아 자동 배치를 껐습니다. 준비되면 자동 배치 버튼으로 배치하세요.',
+  restoreFailed: (reason) =>
+    `저장된 다이어그램을 복원할 수 없습니다: ${reason}. 저장된 데이터는 그대로 두고 새 다이어그램을 시작했습니다.`,
+  downloadSaved: '저장된 데이터 다운로드',
+  savedAsCopy: '사본으로 저장됨',
+  otherTabCopy:
+    '다른 탭에서 이 다이어그램이 바뀌었습니다. 이 탭의 편집은 별도 사본으로 보관됩니다.',
+  errorAt: (what, n, id, field) =>
+    `${what === 'node' ? '노드' : '연결'} ${n}${id !== undefined ? `(id "${id}")` : ''}${field ? `, 필드 ${field}` : ''}`,
+  errorField: (field) => `필드 ${field}`,
+  errorFile: '파일',
   recent: '최근',
   otherTab: '다른 탭에서 이 다이어그램이 방금 바뀌었습니다.',
   reloadTheirs: '그 버전 불러오기',

@@ -24,9 +24,14 @@ export interface Done {
   select?: string[];
   /** A node whose label should be edited right away. */
   rename?: string;
+  /** Only positions changed: nothing to validate, measure or lay out again. */
+  positionsOnly?: true;
 }
 export interface Refused {
+  /** Why, in English (the editor shows its own words for the `reason`s it knows). */
   error: string;
+  /** A machine-readable reason, where callers act on it. */
+  reason?: 'loop';
 }
 export type Outcome = Done | Refused;
 
@@ -109,7 +114,7 @@ export function moveNodes(
     return { ...n, position: { x: p.x, y: p.y } };
   });
   if (!changed) return { error: 'Nothing moved.' };
-  return { doc: { ...doc, nodes } };
+  return { doc: { ...doc, nodes }, positionsOnly: true };
 }
 
 /** Draw a new edge: `target` runs on `source`. Any pair is allowed but a loop or a duplicate. */
@@ -124,7 +129,31 @@ export function connect(doc: DiagramDocument, args: { source: string; target: st
   return { doc: { ...doc, edges: [...doc.edges, { id, source, target }] } };
 }
 
-/** Make `node` run on `host` alone (drag a node onto another); `host: null` detaches it. */
+/** `id` and everything that runs on it, transitively (iterative; linear in the edges). */
+export function runsOnTop(doc: DiagramDocument, id: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const list = children.get(e.source);
+    if (list) list.push(e.target);
+    else children.set(e.source, [e.target]);
+  }
+  const out = new Set([id]);
+  const todo = [id];
+  while (todo.length) {
+    for (const c of children.get(todo.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        todo.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Make `node` run on `host` alone (drag a node onto another); `host: null` detaches it.
+ * Refused when `host` runs on `node` (directly or higher up): that would make a loop.
+ */
 export function setHost(
   doc: DiagramDocument,
   args: { node: string; host: string | null; position?: Position }
@@ -132,7 +161,9 @@ export function setHost(
   const { node, host } = args;
   if (!hasNode(doc, node)) return { error: `There is no node "${node}".` };
   if (host !== null && !hasNode(doc, host)) return { error: `There is no node "${host}".` };
-  if (host === node) return { error: 'A layer cannot run on itself.' };
+  if (host === node) return { error: 'A layer cannot run on itself.', reason: 'loop' };
+  if (host !== null && runsOnTop(doc, node).has(host))
+    return { error: 'A layer cannot run on what runs on it.', reason: 'loop' };
   const current = doc.edges.filter((e) => e.target === node);
   if (host !== null && current.length === 1 && current[0].source === host && !args.position) {
     return { error: 'It already runs there.' };

@@ -95,7 +95,7 @@ export async function exportSvg(req: ExportRequest): Promise<string> {
   const used = { 400: '', 600: '' };
   renderSvg({
     ...base,
-    layout: { ...layout, edges: {} },
+    layout: { ...layout, edges: idRecord() },
     onText: (s, weight) => void (used[weight] += s)
   });
   const fonts = req.fonts;

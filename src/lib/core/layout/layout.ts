@@ -1,4 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { idRecord } from '../model/ids';
 import type { DiagramDocument, Position } from '../model/types';
 import { buildGraph, HARDWARE, type StackGraph } from '../rules/graph';
 
@@ -442,7 +443,7 @@ function placeGroup(
   for (let l = 0; l <= depth; l++) height += tallest[l] + (l ? GAP_Y : 0);
   floor[0] = height;
   for (let l = 1; l <= depth; l++) floor[l] = floor[l - 1] - tallest[l - 1] - GAP_Y;
-  const rects: Record<string, Rect> = {};
+  const rects = idRecord<Rect>();
   let width = 0;
   for (let j = 0; j < nodes.length; j++) {
     const s = sizes[nodes[j]];
@@ -473,8 +474,8 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   );
   const tallest = laid.reduce((m, l) => Math.max(m, l.height), 0);
   const result: LayoutResult = {
-    nodes: {},
-    edges: {},
+    nodes: idRecord<Rect>(),
+    edges: idRecord<LaidOutEdge>(),
     groups: [],
     bounds: { x: 0, y: round(-tallest), width: 0, height: tallest }
   };
@@ -563,7 +564,7 @@ export function layoutFromPositions(
   doc: DiagramDocument,
   sizes: Record<string, Size>
 ): LayoutResult {
-  const nodes: Record<string, Rect> = {};
+  const nodes = idRecord<Rect>();
   for (const n of doc.nodes) {
     const s = sizes[n.id];
     nodes[n.id] = {
@@ -573,7 +574,7 @@ export function layoutFromPositions(
       height: s.height
     };
   }
-  const edges: Record<string, LaidOutEdge> = {};
+  const edges = idRecord<LaidOutEdge>();
   for (const e of doc.edges) edges[e.id] = { points: routeEdge(nodes[e.source], nodes[e.target]) };
   const boundsOf = (ids: string[]): Rect => {
     let minX = Infinity;

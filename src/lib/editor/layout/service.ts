@@ -1,10 +1,8 @@
 import {
-  idRecord,
   layoutDocument,
   LayoutCache,
   type DiagramDocument,
   type LayoutResult,
-  type Position,
   type Size
 } from '$lib/core/index';
 import { ElkStopped, sharedElk, type ElkSource, type WorkerElk } from './elk-worker';
@@ -69,18 +67,4 @@ export class LayoutService {
       clearTimeout(timer);
     }
   }
-}
-
-export function positionsOf(layout: LayoutResult): Record<string, Position> {
-  const out = idRecord<Position>();
-  for (const [id, r] of Object.entries(layout.nodes)) out[id] = { x: r.x, y: r.y };
-  return out;
-}
-
-/** What a relayout depends on: structure and labels, not positions. */
-export function structureKey(doc: DiagramDocument): string {
-  return JSON.stringify([
-    doc.nodes.map((n) => [n.id, n.kind, n.label, n.product ?? null, n.hypervisorType ?? null]),
-    doc.edges.map((e) => [e.source, e.target])
-  ]);
 }

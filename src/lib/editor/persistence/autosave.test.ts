@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiagramDocument } from '$lib/core/index';
-import { indexedDbStorage, isQuotaError } from './autosave';
+import { indexedDbStorage, isQuotaError, type SavedDiagram } from './autosave';
 
 const doc = (title: string): DiagramDocument => ({
   version: 1,
@@ -18,7 +18,7 @@ describe('autosave storage', () => {
     await s.save('d1', doc('one'));
     await s.save('d1', doc('two'));
     expect(await s.current()).toBe('d1');
-    expect((await s.load('d1'))?.doc.title).toBe('two');
+    expect(((await s.load('d1')) as SavedDiagram)?.doc.title).toBe('two');
   });
 
   it('a write that fails half way leaves the previous version readable', async () => {
@@ -38,10 +38,10 @@ describe('autosave storage', () => {
     });
     await expect(s.save('d2', doc('broken'))).rejects.toThrow();
     vi.restoreAllMocks();
-    expect((await s.load('d2'))?.doc.title).toBe('good');
+    expect(((await s.load('d2')) as SavedDiagram)?.doc.title).toBe('good');
     // And the next save works again.
     await s.save('d2', doc('better'));
-    expect((await s.load('d2'))?.doc.title).toBe('better');
+    expect(((await s.load('d2')) as SavedDiagram)?.doc.title).toBe('better');
   });
 
   it('lists recent diagrams, newest first', async () => {

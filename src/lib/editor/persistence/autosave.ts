@@ -1,4 +1,4 @@
-import type { DiagramDocument } from '$lib/core/index';
+import { readDocument, type DiagramDocument } from '$lib/core/index';
 
 /**
  * Autosave to IndexedDB, one record set per diagram:
@@ -31,11 +31,58 @@ export interface RecentEntry {
 /** Storage can be replaced in tests (to fail a write on purpose). */
 export interface Storage {
   save(id: string, doc: DiagramDocument): Promise<number>;
-  load(id: string): Promise<SavedDiagram | undefined>;
+  /** The stored record of a diagram, as it is (unchecked: see `restoreRecord`). */
+  load(id: string): Promise<unknown>;
   current(): Promise<string | undefined>;
   setCurrent(id: string): Promise<void>;
+  /** Recent diagrams, newest first; entries that are not well-formed are left out. */
   recent(): Promise<RecentEntry[]>;
 }
+
+/** A stored record that could not be restored, kept as it was. */
+export interface RestoreFailure {
+  id: string;
+  /** Why, in words: the reader's message with its JSON path. */
+  reason: string;
+  /** The record as stored, for the user to download. */
+  record: unknown;
+}
+
+/**
+ * A stored record through the same reader as a file: the document is checked like any
+ * opened file (kinds, edges, title, positions, nesting …), so nothing unchecked reaches the
+ * editor. Never throws.
+ */
+export function restoreRecord(
+  id: string,
+  record: unknown
+): { ok: true; saved: SavedDiagram } | { ok: false; failure: RestoreFailure } {
+  const fail = (reason: string) => ({ ok: false as const, failure: { id, reason, record } });
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    return fail(`the stored record is ${record === null ? 'null' : typeof record}, not a diagram`);
+  const r = record as Partial<SavedDiagram>;
+  if (r.doc === undefined) return fail('the stored record holds no document');
+  let text: string;
+  try {
+    text = JSON.stringify(r.doc) ?? 'undefined';
+  } catch (e) {
+    return fail(`the stored document cannot be read (${e instanceof Error ? e.message : e})`);
+  }
+  const read = readDocument(text);
+  if (!read.ok) {
+    const first = read.errors[0];
+    const more = read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : '';
+    return fail(`${first.path}: ${first.message}${more}`);
+  }
+  const savedAt = typeof r.savedAt === 'number' && Number.isFinite(r.savedAt) ? r.savedAt : 0;
+  return { ok: true, saved: { id, doc: read.document, savedAt } };
+}
+
+const isRecentEntry = (e: unknown): e is RecentEntry =>
+  !!e &&
+  typeof e === 'object' &&
+  typeof (e as RecentEntry).id === 'string' &&
+  typeof (e as RecentEntry).savedAt === 'number';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -91,15 +138,16 @@ export function indexedDbStorage(): Storage {
     async load(id) {
       const d = await database();
       const slots = d.transaction(SLOTS, 'readonly').objectStore(SLOTS);
-      const pointer = await request<string | undefined>(slots.get(`${id}:pointer`));
-      if (!pointer) return undefined;
-      return request<SavedDiagram | undefined>(slots.get(`${id}:${pointer}`));
+      const pointer = await request<unknown>(slots.get(`${id}:pointer`));
+      if (pointer !== 'a' && pointer !== 'b') return undefined;
+      return request<unknown>(slots.get(`${id}:${pointer}`));
     },
     async current() {
       const d = await database();
-      return request<string | undefined>(
+      const id = await request<unknown>(
         d.transaction(META, 'readonly').objectStore(META).get('current')
       );
+      return typeof id === 'string' ? id : undefined;
     },
     async setCurrent(id) {
       const d = await database();
@@ -109,10 +157,14 @@ export function indexedDbStorage(): Storage {
     },
     async recent() {
       const d = await database();
-      const all = await request<RecentEntry[]>(
+      const all = await request<unknown[]>(
         d.transaction(INDEX, 'readonly').objectStore(INDEX).getAll()
       );
-      return all.sort((a, b) => b.savedAt - a.savedAt).slice(0, RECENT_LIMIT);
+      return all
+        .filter(isRecentEntry)
+        .map((e) => ({ ...e, title: typeof e.title === 'string' ? e.title : '' }))
+        .sort((a, b) => b.savedAt - a.savedAt)
+        .slice(0, RECENT_LIMIT);
     }
   };
 }

@@ -14,7 +14,8 @@ export class TabSync {
   private channel: BroadcastChannel | null =
     typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('stackdraw');
 
-  constructor(onOtherSave: (m: SavedMessage) => void) {
+  /** Call `onOtherSave` for each save another tab announces. */
+  listen(onOtherSave: (m: SavedMessage) => void): void {
     if (this.channel) {
       this.channel.onmessage = (e: MessageEvent<SavedMessage>) => {
         if (e.data?.type === 'saved' && e.data.tab !== this.tab) onOtherSave(e.data);

@@ -81,7 +81,7 @@ describe('Editor (the command layer the UI calls)', () => {
   it('dropping a node onto its own guest does not make a loop', () => {
     const ed = new Editor();
     ed.load(TYPE1);
-    ed.rehost('hw', 'esxi', { x: 10, y: 10 });
+    ed.setHost('hw', 'esxi', { x: 10, y: 10 });
     expect(ed.doc.edges).toEqual(TYPE1.edges);
     expect(ed.doc.nodes[0].position).toEqual({ x: 10, y: 10 });
   });

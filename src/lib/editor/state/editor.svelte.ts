@@ -20,23 +20,24 @@ import {
   type DiagramDocument,
   type Fix,
   type Lang,
+  type LayoutResult,
   type NodePatch,
   type Outcome,
   type Position,
-  type Preset
+  type Preset,
+  type Size
 } from '$lib/core/index';
-
 import { MESSAGES } from '../i18n';
-import { descendants, placeNewNode } from './placement';
+import { placeNewNode } from './placement';
+import { Settings, type Theme, type View } from './settings.svelte';
 
-export type Theme = 'light' | 'dark' | 'system';
+export type { Theme, View };
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(b);
   return a.every((id) => set.has(id));
 }
-export type View = 'graph' | 'blocks';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -44,10 +45,33 @@ export interface Notice {
   detail?: string;
 }
 
+/** What lays documents out (ELK in a worker, in the browser). */
+export interface LayoutEngine {
+  layout(doc: DiagramDocument, sizes: Record<string, Size>): Promise<LayoutResult>;
+}
+
+/** A layout that ran out of time (the engine says so by the error's name). */
+export const isLayoutTimeout = (e: unknown) =>
+  (e as { name?: string } | null)?.name === 'LayoutTimeout';
+
+/** What layout costs for whom: told when automatic layout of a diagram starts and ends. */
+export interface LayoutWatch {
+  started(): void;
+  finished(): void;
+}
+
+export interface EditorOptions {
+  settings?: Settings;
+  layout?: LayoutEngine;
+  layoutWatch?: LayoutWatch;
+}
+
 /**
  * The editor's state, in one place. The document is immutable data in `$state.raw`; all
- * changes go through `run`, which records undo history. Everything shown (the report,
- * the node sizes) is `$derived` from the document.
+ * changes go through `run`, which records undo history and tells listeners (autosave).
+ * Everything shown (the report, node sizes) is `$derived` from the document. Automatic
+ * layout is part of a change: after a change of structure or labels the document is laid
+ * out again and the positions applied without a history step or a new validation.
  */
 export class Editor {
   doc = $state.raw<DiagramDocument>(emptyDocument());
@@ -55,23 +79,18 @@ export class Editor {
   selection = $state.raw<string[]>([]);
   /** Selected edge ids. */
   selectedEdges = $state.raw<string[]>([]);
-  lang = $state<Lang>('en');
-  theme = $state<Theme>('system');
-  view = $state<View>('graph');
-  /** Relayout after every change of structure or labels. */
-  arrange = $state(true);
   /** The node whose label is being edited in place. */
   renaming = $state<string | null>(null);
   notice = $state<Notice | null>(null);
-  saveState = $state<'saved' | 'saving' | 'unsaved' | 'failed'>('saved');
   /** Bumped on every document change; layout results for older revisions are dropped. */
   revision = $state(0);
-  /** A node to centre the view on (problems list, keyboard building). */
+  /** Nodes to centre the view on (problems list, keyboard building, after a layout). */
   focusRequest = $state<{ ids: string[]; at: number } | null>(null);
 
+  readonly settings: Settings;
   report = $derived(validate(this.doc));
-  measured = $derived(measureDocument(this.doc, this.lang));
-  t = $derived(MESSAGES[this.lang]);
+  measured = $derived.by(() => measureDocument(this.doc, this.settings.lang));
+  t = $derived.by(() => MESSAGES[this.settings.lang]);
 
   private history = new History();
   private historyVersion = $state(0);
@@ -81,8 +100,57 @@ export class Editor {
   /** Where keyboard focus goes back after renaming in place (the palette item used). */
   focusReturn: HTMLElement | null = null;
   private pasteCount = 0;
+  private listeners: ((doc: DiagramDocument) => void)[] = [];
+  private readonly engine?: LayoutEngine;
+  private readonly watch?: LayoutWatch;
+  /** The structure last laid out; a change of positions only does not lay out again. */
+  private laidOut = '';
+  /** Fit the view once the next layout lands (after loading or replacing a document). */
+  private fitAfterLayout = true;
 
-  /** Run a command; on success record it for undo. Returns whether it changed anything. */
+  constructor(options: EditorOptions = {}) {
+    this.settings = options.settings ?? new Settings();
+    this.engine = options.layout;
+    this.watch = options.layoutWatch;
+  }
+
+  get lang(): Lang {
+    return this.settings.lang;
+  }
+  set lang(l: Lang) {
+    this.settings.lang = l;
+    // Captions are part of the boxes: another language may need other sizes.
+    void this.relayout();
+  }
+  get theme(): Theme {
+    return this.settings.theme;
+  }
+  set theme(t: Theme) {
+    this.settings.theme = t;
+  }
+  get view(): View {
+    return this.settings.view;
+  }
+  set view(v: View) {
+    this.settings.view = v;
+  }
+  get arrange(): boolean {
+    return this.settings.arrange;
+  }
+  set arrange(on: boolean) {
+    this.settings.arrange = on;
+    if (on) void this.relayout();
+  }
+
+  /** Be told of every document change (autosave). */
+  onChange(listener: (doc: DiagramDocument) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Run a command; on success record it for undo. Returns whether it changed anything;
+   * a refusal is returned as its reason for the caller to say.
+   */
   run<A>(
     label: string,
     perform: (doc: DiagramDocument, args: A) => Outcome,
@@ -91,37 +159,89 @@ export class Editor {
   ): boolean {
     const outcome = perform(this.doc, args);
     if (isRefused(outcome)) {
+      this.refusal = outcome.error;
       return false;
     }
     this.history.record({ doc: this.doc, selection: this.selection }, label, key);
     this.historyVersion++;
-    this.setDoc(outcome.doc);
+    this.setDoc(outcome.doc, !outcome.positionsOnly);
     if (outcome.select) this.select(outcome.select);
     if (outcome.rename) this.renaming = outcome.rename;
     return true;
   }
 
-  private setDoc(doc: DiagramDocument) {
+  /** The last command refusal, in English (for a notice). */
+  refusal: string | null = null;
+
+  private setDoc(doc: DiagramDocument, structural: boolean) {
     this.doc = doc;
     this.revision++;
-    this.saveState = 'unsaved';
+    for (const l of this.listeners) l(doc);
+    if (structural) void this.relayout();
   }
 
-  /** Positions from automatic layout: part of the change that caused it, not a step of its own. */
+  /**
+   * Positions from automatic layout: part of the change that caused it, not a step of its
+   * own, and nothing to validate again. Dropped when the document changed since.
+   */
   applyLayout(positions: Record<string, Position>, revision: number): boolean {
     if (revision !== this.revision) return false;
     const outcome = moveNodes(this.doc, { positions });
     if (isRefused(outcome)) return true;
     this.doc = outcome.doc;
-    this.saveState = 'unsaved';
+    for (const l of this.listeners) l(outcome.doc);
     return true;
+  }
+
+  /**
+   * Lay the document out again when arranging automatically and its structure or labels
+   * changed, or when some node has no position yet (a loaded file without positions).
+   */
+  async relayout(): Promise<void> {
+    const doc = this.doc;
+    if (!this.engine) return;
+    const missing = doc.nodes.some((n) => !n.position);
+    const key = `${this.lang}:${structureKey(doc)}`;
+    if (!missing && (!this.settings.arrange || key === this.laidOut)) return;
+    this.laidOut = key;
+    const revision = this.revision;
+    try {
+      this.watch?.started();
+      const result = await this.engine.layout(doc, this.measured.sizes);
+      this.watch?.finished();
+      if (!this.applyLayout(positionsOf(result), revision)) return;
+      // Keep the work in view: a small diagram whole, a large one around the selection.
+      if (this.fitAfterLayout || doc.nodes.length <= 60) this.focus(doc.nodes.map((n) => n.id));
+      else if (this.selection.length) this.focus([...this.selection]);
+      this.fitAfterLayout = false;
+    } catch (e) {
+      this.watch?.finished();
+      this.laidOut = '';
+      if (isLayoutTimeout(e)) {
+        // Never again on this diagram by itself: the user can arrange by hand or retry.
+        this.settings.arrange = false;
+        this.say(this.t.layoutTimeout, 'error', String(e));
+      } else this.say(this.t.layoutFailed, 'error', String(e));
+    }
+  }
+
+  /** The Auto layout button: lay out now, as one undoable move. */
+  async autoLayout(): Promise<void> {
+    if (!this.engine) return;
+    try {
+      const result = await this.engine.layout(this.doc, this.measured.sizes);
+      this.move(positionsOf(result));
+      this.focus(this.doc.nodes.map((n) => n.id));
+    } catch (e) {
+      this.say(isLayoutTimeout(e) ? this.t.layoutTimeout : this.t.layoutFailed, 'error', String(e));
+    }
   }
 
   undo() {
     const s = this.history.undo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc);
+    this.setDoc(s.doc, true);
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -130,7 +250,7 @@ export class Editor {
     const s = this.history.redo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc);
+    this.setDoc(s.doc, true);
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -176,7 +296,7 @@ export class Editor {
       this.lang
     ).sizes.x;
     const position = where.position ?? placeNewNode(this.doc, this.measured.sizes, size, onto);
-    const ok = this.run('add', addNode, {
+    this.run('add', addNode, {
       kind: preset.kind,
       label,
       product: preset.product,
@@ -184,7 +304,6 @@ export class Editor {
       onto,
       position
     });
-    if (ok) this.focus([...this.selection]);
   }
 
   deleteSelection() {
@@ -233,13 +352,13 @@ export class Editor {
     this.run('move', moveNodes, { positions });
   }
 
-  /** Drop a node onto another: it now runs there. Refuses to put a node on its own guests. */
-  rehost(node: string, host: string | null, position?: Position) {
-    if (host !== null && descendants(this.doc, node).has(host)) {
-      this.run('move', moveNodes, { positions: position ? { [node]: position } : {} });
-      return;
-    }
-    this.run('rehost', setHost, { node, host, position });
+  /**
+   * Drop a node onto another: it now runs there. A drop onto something that runs on the
+   * node (a loop: the core refuses it) only moves the node.
+   */
+  setHost(node: string, host: string | null, position?: Position) {
+    if (this.run('rehost', setHost, { node, host, position })) return;
+    if (position) this.run('move', moveNodes, { positions: { [node]: position } });
   }
 
   connect(source: string, target: string) {
@@ -264,8 +383,10 @@ export class Editor {
 
   /** Replace the document (New, Open, an example): one undo brings the old one back. */
   replace(doc: DiagramDocument) {
+    this.fitAfterLayout = true;
     this.run('replace', replaceDocument, { doc });
     this.renaming = null;
+    this.focus(doc.nodes.map((n) => n.id));
   }
 
   /** Start from a document without any history (first load, restore). */
@@ -276,6 +397,22 @@ export class Editor {
     this.selectedEdges = [];
     this.history.clear();
     this.historyVersion++;
-    this.saveState = 'saved';
+    this.fitAfterLayout = true;
+    void this.relayout();
   }
+}
+
+/** Positions of a layout's node rectangles (top-left, px), by node id. */
+export function positionsOf(layout: LayoutResult): Record<string, Position> {
+  const out = idRecord<Position>();
+  for (const [id, r] of Object.entries(layout.nodes)) out[id] = { x: r.x, y: r.y };
+  return out;
+}
+
+/** What a relayout depends on: structure and labels, not positions. */
+export function structureKey(doc: DiagramDocument): string {
+  return JSON.stringify([
+    doc.nodes.map((n) => [n.id, n.kind, n.label, n.product ?? null, n.hypervisorType ?? null]),
+    doc.edges.map((e) => [e.source, e.target])
+  ]);
 }

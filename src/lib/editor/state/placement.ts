@@ -42,19 +42,3 @@ export function placeNewNode(
     ? { x: 0, y: 0 }
     : { x: Math.round(right + GAP_X * 2), y: Math.round(Math.max(0, bottom - size.height)) };
 }
-
-/** Ids of `id` and everything that runs on it, transitively. */
-export function descendants(doc: DiagramDocument, id: string): Set<string> {
-  const out = new Set([id]);
-  const todo = [id];
-  while (todo.length) {
-    const cur = todo.pop()!;
-    for (const e of doc.edges) {
-      if (e.source === cur && !out.has(e.target)) {
-        out.add(e.target);
-        todo.push(e.target);
-      }
-    }
-  }
-  return out;
-}
