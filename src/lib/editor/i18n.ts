@@ -1,6 +1,7 @@
 import {
   CLASSIFICATION_LABELS,
   josa,
+  type Fix,
   KIND_SPECS,
   KINDS,
   type Lang,
@@ -73,6 +74,31 @@ const en = {
   problems: 'Problems',
   noProblems: 'No problems. Every stack follows the rules.',
   quickFix: 'Fix',
+  /** What a quick fix will do, on its button. */
+  fixLabel: (fix: Fix, kind: (k: NodeKind) => string): string => {
+    switch (fix.type) {
+      case 'insert-host-os':
+        return 'add a host OS under it';
+      case 'insert-guest-os':
+        return 'add a guest OS between';
+      case 'add-guest-os':
+        return 'add a guest OS';
+      case 'insert-hypervisor':
+        return 'put a hypervisor under them';
+      case 'move-onto-firmware':
+        return 'move it onto the firmware';
+      case 'reset-hypervisor-type':
+        return `reset the type (Type ${fix.to})`;
+      case 'set-kind':
+        return `make it a ${kind(fix.kind).toLowerCase()}`;
+      case 'redraw-container-engine':
+        return 'redraw as a service with containers';
+      case 'swap-with-host':
+        return 'put it under the OS';
+      case 'merge-into-host':
+        return 'make one node with the OS';
+    }
+  },
   hint: 'Hint',
   unplacedGroup: 'Not on any hardware',
   documentGroup: 'Diagram',
@@ -194,6 +220,30 @@ const ko: Messages = {
   problems: '문제',
   noProblems: '문제가 없습니다. 모든 스택이 규칙을 따릅니다.',
   quickFix: '고치기',
+  fixLabel: (fix, kind) => {
+    switch (fix.type) {
+      case 'insert-host-os':
+        return '아래에 호스트 OS 넣기';
+      case 'insert-guest-os':
+        return '사이에 게스트 OS 넣기';
+      case 'add-guest-os':
+        return '게스트 OS 추가';
+      case 'insert-hypervisor':
+        return '아래에 하이퍼바이저 넣기';
+      case 'move-onto-firmware':
+        return '펌웨어 위로 옮기기';
+      case 'reset-hypervisor-type':
+        return `유형 되돌리기(Type ${fix.to})`;
+      case 'set-kind':
+        return `${josa(kind(fix.kind), '으로/로')} 바꾸기`;
+      case 'redraw-container-engine':
+        return '서비스와 컨테이너로 다시 그리기';
+      case 'swap-with-host':
+        return 'OS 아래로 옮기기';
+      case 'merge-into-host':
+        return 'OS와 한 노드로 합치기';
+    }
+  },
   hint: '힌트',
   unplacedGroup: '하드웨어에 연결되지 않음',
   documentGroup: '다이어그램',

@@ -368,28 +368,66 @@ export function applyFix(doc: DiagramDocument, args: { fix: Fix; lang?: Lang }):
       return isRefused(done) ? done : { ...done, select: [fix.node] };
     }
     case 'redraw-container-engine': {
-      // The engine becomes a service on its OS; what was drawn on it as guest OSes becomes
-      // containers on that OS, beside the engine.
+      // The engine becomes a service on its OS; what was drawn on it moves onto that OS,
+      // beside the engine: guest OSes and services drawn on it become containers.
       if (!hasNode(doc, fix.node) || !hasNode(doc, fix.host))
         return { error: 'The engine or its OS is gone.' };
-      const guests = new Set(
-        doc.edges
-          .filter((e) => e.source === fix.node)
-          .map((e) => e.target)
-          .filter((id) => doc.nodes.find((n) => n.id === id)?.kind === 'os')
-      );
+      const onEngine = new Set(doc.edges.filter((e) => e.source === fix.node).map((e) => e.target));
+      const hosted = new Set(doc.edges.filter((e) => e.source === fix.host).map((e) => e.target));
       const nodes = doc.nodes.map((n) => {
-        if (n.id === fix.node || guests.has(n.id)) {
-          const copy: DiagramNode = { ...n, kind: n.id === fix.node ? 'service' : 'container' };
+        if (n.id === fix.node) {
+          const copy: DiagramNode = { ...n, kind: 'service' };
           delete copy.hypervisorType;
           return copy;
         }
+        if (onEngine.has(n.id) && (n.kind === 'os' || n.kind === 'service'))
+          return { ...n, kind: 'container' as const };
         return n;
       });
-      const edges = doc.edges.map((e) =>
-        e.source === fix.node && guests.has(e.target) ? { ...e, source: fix.host } : e
-      );
+      const edges = doc.edges
+        // Already on the OS as well: the edge from the engine just goes.
+        .filter((e) => !(e.source === fix.node && hosted.has(e.target)))
+        .map((e) => (e.source === fix.node ? { ...e, source: fix.host } : e));
       return { doc: { ...doc, nodes, edges }, select: [fix.node] };
+    }
+    case 'swap-with-host': {
+      // hardware → OS → hypervisor becomes hardware → hypervisor → OS.
+      if (!hasNode(doc, fix.hv) || !hasNode(doc, fix.os)) return { error: 'A node is gone.' };
+      const edges = doc.edges.map((e) => {
+        if (e.target === fix.os) return { ...e, target: fix.hv };
+        if (e.source === fix.os && e.target === fix.hv)
+          return { ...e, source: fix.hv, target: fix.os };
+        return e;
+      });
+      return { doc: { ...doc, edges }, select: [fix.hv] };
+    }
+    case 'merge-into-host': {
+      // The OS and KVM are one node, "Linux with KVM", standing where the OS stood; what ran
+      // on the OS (its services, containers) now runs on it.
+      const os = doc.nodes.find((n) => n.id === fix.os);
+      const hv = doc.nodes.find((n) => n.id === fix.hv);
+      if (!os || !hv) return { error: 'A node is gone.' };
+      const taken = new Set(doc.edges.filter((e) => e.source === fix.hv).map((e) => e.target));
+      const edges: DiagramEdge[] = [];
+      for (const e of doc.edges) {
+        if (e.source === fix.os && e.target === fix.hv) continue;
+        if (e.target === fix.os) edges.push({ ...e, target: fix.hv });
+        else if (e.source === fix.os) {
+          if (!taken.has(e.target)) edges.push({ ...e, source: fix.hv });
+        } else edges.push(e);
+      }
+      // A bare "KVM" takes the OS's name with it ("Ubuntu + KVM"); a product keeps its own.
+      const label = /^\s*kvm\s*$/i.test(hv.label) ? `${os.label.trim()} + KVM` : hv.label;
+      return {
+        doc: {
+          ...doc,
+          nodes: doc.nodes
+            .filter((n) => n.id !== fix.os)
+            .map((n) => (n.id === fix.hv ? { ...n, label } : n)),
+          edges
+        },
+        select: [fix.hv]
+      };
     }
   }
 }

@@ -314,7 +314,7 @@ describe('exportSvg: size, title and description', () => {
 
   it('the stack pill is wide enough for its text, in English and in Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
-      // "Invalid · nested" / "오류 · 중첩" under a box of the smallest width (the same word
+      // "Invalid · nested" / "잘못됨 · 중첩" under a box of the smallest width (the same word
       // as the canvas badge).
       const d = nestedInvalid();
       const svg = await render(d, { lang });
@@ -325,7 +325,7 @@ describe('exportSvg: size, title and description', () => {
       )!;
       const rect = childElements(pill, 'rect')[0];
       const text = childElements(pill, 'text')[0];
-      expect(text.textContent).toBe(lang === 'en' ? 'Invalid · nested' : '오류 · 중첩');
+      expect(text.textContent).toBe(lang === 'en' ? 'Invalid · nested' : '잘못됨 · 중첩');
       const textWidth = fontMeasure(text.textContent ?? '', { size: 11, weight: 600 });
       // Text from 10px in, the check mark in the last 20px.
       expect(

@@ -303,7 +303,7 @@ export function renderSvg(input: SvgInput): string {
     const name = CLASSIFICATION_LABELS[o.lang][stack.classification];
     const label = `${name}${stack.nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
     // 10px before the text, 26px after it for the check mark (measured, so Hangul fits too).
-    const w = Math.max(72, Math.ceil(fontMeasure(label, PILL.font)) + 36);
+    const w = Math.max(48, Math.ceil(fontMeasure(label, PILL.font)) + 36);
     return { ok, label, w, x: r.x + (r.width - w) / 2, y: r.y + r.height + PILL.gap };
   }
 

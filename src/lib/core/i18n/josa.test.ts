@@ -34,8 +34,12 @@ describe('Korean particles', () => {
     expect(josa('"Windows"', '이/가')).toBe('"Windows"가');
     expect(josa('Docker', '은/는')).toBe('Docker는');
   });
+  it('reads a silent final e after m or n', () => {
+    expect(josa('"Chrome"', '이/가')).toBe('"Chrome"이');
+    expect(josa('Alpine', '은/는')).toBe('Alpine은');
+  });
   it('uses the combined form where the reading is not clear', () => {
-    expect(josa('"Chrome"', '이/가')).toBe('"Chrome"이(가)');
+    expect(josa('"Apple"', '이/가')).toBe('"Apple"이(가)');
     expect(josa('ESXi', '으로/로')).toBe('ESXi로');
     expect(josa('Web', '으로/로')).toBe('Web(으)로');
   });

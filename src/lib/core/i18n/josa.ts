@@ -48,6 +48,8 @@ function latinFinal(chars: string[], end: number): Sound {
   if (word === word.toUpperCase() && word.length <= 6) return letterName(word[word.length - 1]);
   const w = word.toLowerCase();
   if (w.endsWith('ng') || w.endsWith('m') || w.endsWith('n')) return 'consonant';
+  // A silent final e after m or n: Alpine 알파인, Chrome 크롬, Engine 엔진.
+  if (w.endsWith('ne') || w.endsWith('me')) return 'consonant';
   if (w.endsWith('l')) return 'rieul';
   // -x 스, -s 스/즈, -r (non-rhotic) 어, -d 드, -h 치/시, -f 프, -z 즈, -w 우, and vowels.
   if (/[xsrdhfzwaiouy]$/.test(w)) return 'vowel';

@@ -382,7 +382,10 @@ export function cloudInstance(
   node: Pick<DiagramNode, 'label' | 'product'>
 ): CloudEntry | undefined {
   const text = [node.product, node.label].filter((s) => typeof s === 'string').join(' ');
-  const kept = keepLongest(findNames(tokens(text), CLOUD_NAMES));
+  const toks = tokens(text);
+  // Bare-metal instances (EC2 i3.metal, "bare metal") are physical machines, not VMs.
+  if (toks.includes('metal') || toks.includes('baremetal')) return undefined;
+  const kept = keepLongest(findNames(toks, CLOUD_NAMES));
   if (kept.length === 0) return undefined;
   // A named provider wins over the generic words ("EC2 instance" is AWS).
   return kept.find((m) => m.entry.id !== 'generic')?.entry ?? kept[0].entry;

@@ -1,4 +1,5 @@
 import type { Lang, Localized } from '../i18n/lang';
+import { tokens } from './catalog';
 import { KIND_SPECS, KINDS, type NodeKind } from './kinds';
 import type { HypervisorType } from './types';
 
@@ -34,7 +35,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('ESXi'),
     product: 'VMware ESXi',
     group: 'hypervisors',
-    keywords: 'vmware vsphere type 1'
+    keywords: 'vmware vsphere 브이엠웨어 이에스엑스아이 type 1'
   },
   {
     id: 'hyperv',
@@ -42,7 +43,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('Hyper-V'),
     product: 'Microsoft Hyper-V',
     group: 'hypervisors',
-    keywords: 'microsoft type 1'
+    keywords: 'microsoft 하이퍼브이 마이크로소프트 type 1'
   },
   {
     id: 'xen',
@@ -50,7 +51,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('Xen'),
     product: 'Xen',
     group: 'hypervisors',
-    keywords: 'citrix xcp-ng type 1'
+    keywords: 'citrix xcp-ng 젠 type 1'
   },
   {
     id: 'kvm',
@@ -58,7 +59,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('KVM'),
     product: 'KVM',
     group: 'hypervisors',
-    keywords: 'linux type 1'
+    keywords: 'linux 리눅스 type 1'
   },
   {
     id: 'proxmox',
@@ -66,7 +67,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('Proxmox VE'),
     product: 'Proxmox VE',
     group: 'hypervisors',
-    keywords: 'kvm linux type 1'
+    keywords: 'kvm linux 프록스목스 리눅스 type 1'
   },
   {
     id: 'powervm',
@@ -82,7 +83,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('VMware Workstation'),
     product: 'VMware Workstation',
     group: 'hypervisors',
-    keywords: 'player type 2'
+    keywords: 'player pro 브이엠웨어 워크스테이션 type 2'
   },
   {
     id: 'virtualbox',
@@ -90,7 +91,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('VirtualBox'),
     product: 'Oracle VM VirtualBox',
     group: 'hypervisors',
-    keywords: 'oracle type 2'
+    keywords: 'oracle 버추얼박스 오라클 type 2'
   },
   {
     id: 'fusion',
@@ -98,7 +99,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('VMware Fusion'),
     product: 'VMware Fusion',
     group: 'hypervisors',
-    keywords: 'mac type 2'
+    keywords: 'mac 브이엠웨어 퓨전 type 2'
   },
   {
     id: 'parallels',
@@ -106,7 +107,7 @@ export const PRESETS: readonly Preset[] = [
     label: same('Parallels Desktop'),
     product: 'Parallels Desktop',
     group: 'hypervisors',
-    keywords: 'mac type 2'
+    keywords: 'mac 패러렐즈 type 2'
   },
   {
     id: 'virtualpc',
@@ -197,14 +198,14 @@ export const PRESETS: readonly Preset[] = [
     kind: 'service',
     label: same('Docker Engine'),
     group: 'containers',
-    keywords: 'container engine 컨테이너 엔진 podman'
+    keywords: 'container engine 컨테이너 엔진 podman 도커'
   },
   {
     id: 'nginx-container',
     kind: 'container',
     label: same('nginx'),
     group: 'containers',
-    keywords: 'container docker 컨테이너 web'
+    keywords: 'container docker 컨테이너 도커 web 웹'
   },
   {
     id: 'postgres-container',
@@ -233,15 +234,18 @@ export const PRESETS: readonly Preset[] = [
 ];
 
 /**
- * Presets whose label (in either language), kind, kind name, product or keywords contain
- * every word of `query`, ignoring case.
+ * Presets that match `query`: every word of it is part of the preset's label (in either
+ * language), kind, kind name, product or keywords, ignoring case (a one-letter word must be
+ * a whole word: "hyper v" finds Hyper-V, not every hypervisor); or the query without its
+ * separators is part of the text without its own ("hyperv", "virtual box").
  */
 export function filterPresets(query: string, presets: readonly Preset[] = PRESETS): Preset[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...presets];
+  const squashed = tokens(query).join('');
   return presets.filter((p) => {
     const spec = KIND_SPECS[p.kind];
-    const hay = [
+    const text = [
       p.label.en,
       p.label.ko,
       p.kind,
@@ -249,10 +253,11 @@ export function filterPresets(query: string, presets: readonly Preset[] = PRESET
       spec.name.ko,
       p.product ?? '',
       p.keywords ?? ''
-    ]
-      .join(' ')
-      .toLowerCase();
-    return words.every((w) => hay.includes(w));
+    ].join(' ');
+    const hay = text.toLowerCase();
+    const toks = tokens(text);
+    if (squashed !== '' && toks.join('').includes(squashed)) return true;
+    return words.every((w) => (w.length === 1 ? toks.includes(w) : hay.includes(w)));
   });
 }
 

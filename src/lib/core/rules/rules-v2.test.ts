@@ -13,6 +13,7 @@ import { RULE_IDS, RULES } from './rules';
 import { CLASSIFICATION_NAMES, stackLine } from './summary';
 import type { Finding, MessageKey, ParamsOf, RuleId } from './types';
 import { validate } from './validate';
+import { applyFix, isRefused } from '../commands/commands';
 
 const run = (d: DiagramDocument, lang: Lang = 'en') => {
   const r = validate(d);
@@ -196,7 +197,11 @@ describe('real products get verdicts a teacher would sign', () => {
   });
   it.each([
     ['Docker', 'container-engine', /Draw Docker as a service on the OS/],
-    ['WSL2', 'windows-feature', /hardware → Hyper-V → \[Windows \(root partition\), the WSL2 VM\]/],
+    [
+      'WSL2',
+      'windows-feature',
+      /hardware → Hyper-V → \[Windows \(root partition\), and the VM it runs/
+    ],
     ['Windows Sandbox', 'windows-feature', /Windows itself runs on Hyper-V/],
     ['vCenter Server', 'management', /draw it as a service/]
   ])('%s drawn as a hypervisor is an error that says how to redraw', (label, category, hint) => {
@@ -251,7 +256,7 @@ describe('messages that fit the situation (EN and KO)', () => {
     expect(en.message).not.toMatch(/Type 2 stack/);
     const ko = find(d, 'expectation-unmet', 'ko');
     expect(ko.message).toMatch(
-      /Type 1 하이퍼바이저 "Hyper-V"가 하드웨어가 아니라 운영체제 "Windows 11" 위에/
+      /Type 1 하이퍼바이저 "Hyper-V"가 하드웨어 바로 위가 아니라 운영체제 "Windows 11" 위에/
     );
     expect(ko.message).not.toMatch(/기대했지만|Type 2 스택/);
   });
@@ -290,7 +295,7 @@ describe('messages that fit the situation (EN and KO)', () => {
     expect(n.finding.key).toBe('nested.in-root-partition');
     expect(n.message).not.toMatch(/works only when/);
     expect(n.hint).toMatch(
-      /Windows Hypervisor Platform, so no nested virtualization support is needed/
+      /Windows Hypervisor Platform, that is on Hyper-V itself, so no nested virtualization support is needed/
     );
     expect(find(d, 'nested', 'ko').hint).toMatch(
       /Windows 하이퍼바이저 플랫폼.*중첩 가상화 지원이 필요 없습니다/
@@ -405,6 +410,7 @@ const SAMPLES: { [K in MessageKey]: ParamsOf<K> } = {
   'invalid-host.firmware-on-virtual': { node: 'f', host: 'h' },
   'invalid-host.firmware-above-os': { node: 'f', host: 'w' },
   'invalid-host.firmware-elsewhere': { node: 'f', host: 's' },
+  'invalid-host.on-misplaced-firmware': { node: 's', host: 'f', below: 'w' },
   'invalid-host.other': { node: 'g', host: 's' },
   'one-bare-metal-system.oses': { hw: 'hw', systems: ['w', 'g'] },
   'one-bare-metal-system.hyperv-beside': { hw: 'hw', systems: ['h', 'w'] },
@@ -453,6 +459,7 @@ const SAMPLES: { [K in MessageKey]: ParamsOf<K> } = {
   'cloud-instance.provider': { hw: 'hw', hypervisor: 'Hyper-V' },
   'cloud-instance.generic': { hw: 'hw' },
   'nested.on-hypervisor': { hv: 'h2', host: 'h' },
+  'nested.on-firmware-hypervisor': { hv: 'h', host: 'f' },
   'nested.in-guest': { hv: 'h2', host: 'g', outer: 'h' },
   'nested.in-root-partition': { hv: 'h2', host: 'w', outer: 'h' }
 };
@@ -499,5 +506,167 @@ describe('EN/KO parity', () => {
         rule
       ).toBe(true);
     }
+  });
+});
+
+describe('what a new user tried: one story per mistake, fixes that finish the job', () => {
+  const fixed = (d: DiagramDocument, rule: RuleId) => {
+    const fix = validate(d).diagnostics.find((x) => x.rule === rule)?.fix;
+    expect(fix, rule).toBeDefined();
+    const out = applyFix(d, { fix: fix! });
+    if (isRefused(out)) throw new Error(out.error);
+    return out.doc;
+  };
+
+  it('Docker drawn as a hypervisor: only its own error, and the fix leaves a valid drawing', () => {
+    const d = doc(
+      [
+        'hw hardware PC',
+        'u os Ubuntu',
+        'dk hypervisor Docker',
+        'web container nginx',
+        'db os postgres'
+      ],
+      ['hw>u', 'u>dk', 'dk>web', 'dk>db']
+    );
+    expect(validate(d).diagnostics.map((x) => x.finding.key)).toEqual([
+      'not-a-hypervisor.container-engine'
+    ]);
+    const after = fixed(d, 'not-a-hypervisor');
+    const r = validate(after);
+    expect(r.diagnostics).toEqual([]);
+    expect(after.nodes.find((n) => n.id === 'dk')?.kind).toBe('service');
+    expect(after.nodes.find((n) => n.id === 'db')?.kind).toBe('container');
+    expect(
+      after.edges
+        .filter((e) => e.source === 'u')
+        .map((e) => e.target)
+        .sort()
+    ).toEqual(['db', 'dk', 'web']);
+  });
+
+  it('a management tool drawn on ESXi is not called nested, idle or a host of misplaced things', () => {
+    const d = doc(
+      ['hw hardware S', 'e hypervisor ESXi', 'v hypervisor vCenter', 'g os Windows'],
+      ['hw>e', 'e>v', 'e>g']
+    );
+    expect(validate(d).diagnostics.map((x) => x.finding.key)).toEqual([
+      'not-a-hypervisor.management'
+    ]);
+    expect(validate(d).stacks[0].nested).toBe(false);
+  });
+
+  it('VirtualBox in the Hyper-V root partition is not a nested stack', () => {
+    const d = doc(
+      [
+        'hw hardware PC',
+        'h hypervisor Hyper-V',
+        'w os Windows 11',
+        'v hypervisor VirtualBox',
+        'g os Ubuntu'
+      ],
+      ['hw>h', 'h>w', 'w>v', 'v>g']
+    );
+    expect(validate(d).stacks[0]).toMatchObject({ classification: 'type1', nested: false });
+  });
+
+  it('z/VM on PR/SM: an LPAR, the normal production setup', () => {
+    const d = doc(
+      ['z hardware IBM z16', 'p firmware PR/SM', 'v hypervisor z/VM', 'g os Linux'],
+      ['z>p', 'p>v', 'v>g']
+    );
+    const n = find(d, 'nested');
+    expect(n.finding.key).toBe('nested.on-firmware-hypervisor');
+    expect(n.hint).toMatch(/normal production setup/);
+    expect(validate(d).valid).toBe(true);
+  });
+
+  it('a service on firmware drawn above an OS is told to go on the OS', () => {
+    const d = doc(
+      ['hw hardware PC', 'o os Windows 11', 'f firmware BIOS', 's service IIS'],
+      ['hw>o', 'o>f', 'f>s']
+    );
+    const keys = validate(d).diagnostics.map((x) => x.finding.key);
+    expect(keys).toEqual(['invalid-host.firmware-above-os', 'invalid-host.on-misplaced-firmware']);
+    expect(run(d).diagnostics[1].hint).toMatch(/Connect "IIS" straight to "Windows 11"/);
+  });
+
+  it('a KVM-family host running only containers is not idle', () => {
+    const d = doc(
+      ['hw hardware S', 'p hypervisor Proxmox VE', 'c container lxc web'],
+      ['hw>p', 'p>c']
+    );
+    expect(rules(d)).not.toContain('idle-hypervisor');
+  });
+
+  it("the textbook's abstract Hypervisor is judged by placement without a note", () => {
+    for (const label of ['Hypervisor', '하이퍼바이저']) {
+      const d = doc(['hw hardware S', `h hypervisor ${label}`, 'g os G'], ['hw>h', 'h>g']);
+      expect(rules(d)).toEqual([]);
+    }
+  });
+
+  it('a bare-metal cloud instance is not called a VM', () => {
+    const d = doc(['hw hardware EC2 i3.metal', 'u os Ubuntu'], ['hw>u']);
+    expect(rules(d)).toEqual([]);
+  });
+
+  it('a Type 2 hypervisor on a hypervisor, a Type 1 on a guest: errors, no nesting notes', () => {
+    const t2 = doc(
+      ['hw hardware S', 'e hypervisor ESXi', 'v hypervisor VirtualBox', 'g os G'],
+      ['hw>e', 'e>v', 'v>g']
+    );
+    expect(rules(t2)).not.toContain('nested');
+    const t1 = doc(
+      [
+        'hw hardware PC',
+        'w os Windows',
+        'ws hypervisor VMware Workstation',
+        'vm os ESXi VM',
+        'e hypervisor ESXi',
+        'g os G'
+      ],
+      ['hw>w', 'w>ws', 'ws>vm', 'vm>e', 'e>g']
+    );
+    expect(validate(t1).diagnostics.filter((x) => x.rule === 'nested')).toEqual([]);
+  });
+
+  it('Hyper-V drawn on Windows: the fix puts Windows on Hyper-V', () => {
+    const d = doc(
+      ['hw hardware PC', 'w os Windows 11', 'h hypervisor Hyper-V', 'g os VM'],
+      ['hw>w', 'w>h', 'h>g']
+    );
+    const after = fixed(d, 'type-mismatch');
+    const r = validate(after);
+    expect(r.valid).toBe(true);
+    expect(r.stacks[0].classification).toBe('type1');
+    expect(after.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
+      'h>g',
+      'h>w',
+      'hw>h'
+    ]);
+  });
+
+  it('KVM drawn on Ubuntu: the fix makes one node "Ubuntu + KVM" that keeps the OS\'s services', () => {
+    const d = doc(
+      [
+        'hw hardware PC',
+        'u os Ubuntu',
+        'k hypervisor KVM',
+        'g os Windows VM',
+        's service libvirtd'
+      ],
+      ['hw>u', 'u>k', 'k>g', 'u>s']
+    );
+    const after = fixed(d, 'type-mismatch');
+    const r = validate(after);
+    expect(r.diagnostics).toEqual([]);
+    expect(after.nodes.map((n) => n.id)).not.toContain('u');
+    expect(after.nodes.find((n) => n.id === 'k')?.label).toBe('Ubuntu + KVM');
+    expect(after.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
+      'hw>k',
+      'k>g',
+      'k>s'
+    ]);
   });
 });

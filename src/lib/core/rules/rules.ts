@@ -67,6 +67,10 @@ export const RULES: RulesTable = {
         return { type: 'reset-hypervisor-type', hv: f.hv, to: f.catalogType };
       if (f.key === 'type-mismatch.type2-on-bare')
         return { type: 'insert-host-os', hv: f.hv, host: f.host };
+      if (f.key === 'type-mismatch.type1-on-os')
+        return f.family === 'kvm'
+          ? { type: 'merge-into-host', hv: f.hv, os: f.host }
+          : { type: 'swap-with-host', hv: f.hv, os: f.host };
       return undefined;
     }
   },
@@ -78,7 +82,7 @@ export const RULES: RulesTable = {
       if (f.host === undefined || kindOf(f.host) !== 'os') return undefined;
       if (f.key === 'not-a-hypervisor.container-engine')
         return { type: 'redraw-container-engine', node: f.node, host: f.host };
-      if (f.key === 'not-a-hypervisor.management')
+      if (f.key === 'not-a-hypervisor.management' && !f.carries)
         return { type: 'set-kind', node: f.node, kind: 'service' };
       return undefined;
     }

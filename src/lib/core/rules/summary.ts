@@ -42,7 +42,7 @@ export const CLASSIFICATION_LABELS: Record<Lang, Record<Classification, string>>
     type1: 'Type 1',
     type2: 'Type 2',
     incomplete: '미완성',
-    invalid: '오류'
+    invalid: '잘못됨'
   }
 };
 

@@ -36,6 +36,7 @@ export interface MessageShapes {
   'invalid-host.firmware-on-virtual': { p: HostPair; hint: true };
   'invalid-host.firmware-above-os': { p: HostPair; hint: true };
   'invalid-host.firmware-elsewhere': { p: HostPair; hint: true };
+  'invalid-host.on-misplaced-firmware': { p: HostPair & { below: string }; hint: true };
   'invalid-host.other': { p: HostPair; hint: false };
   'one-bare-metal-system.oses': { p: { hw: string; systems: string[] }; hint: true };
   'one-bare-metal-system.hyperv-beside': { p: { hw: string; systems: string[] }; hint: true };
@@ -74,6 +75,7 @@ export interface MessageShapes {
   'cloud-instance.provider': { p: { hw: string; hypervisor: string }; hint: true };
   'cloud-instance.generic': { p: { hw: string }; hint: true };
   'nested.on-hypervisor': { p: { hv: string; host: string }; hint: true };
+  'nested.on-firmware-hypervisor': { p: { hv: string; host: string }; hint: true };
   'nested.in-guest': { p: { hv: string; host: string; outer: string }; hint: true };
   'nested.in-root-partition': { p: { hv: string; host: string; outer: string }; hint: true };
 }
@@ -113,6 +115,8 @@ interface NotHv {
   name: string;
   /** Its host, when it has exactly one. */
   host?: string;
+  /** Something is drawn on it. */
+  carries?: true;
 }
 
 export type MessageKey = keyof MessageShapes;
@@ -146,7 +150,11 @@ export type Fix =
   | { type: 'move-onto-firmware'; node: string; hw: string; fw: string }
   | { type: 'reset-hypervisor-type'; hv: string; to: HypervisorType }
   | { type: 'set-kind'; node: string; kind: NodeKind }
-  | { type: 'redraw-container-engine'; node: string; host: string };
+  | { type: 'redraw-container-engine'; node: string; host: string }
+  /** A Type 1 hypervisor drawn on its OS goes under it: hardware → hypervisor → OS. */
+  | { type: 'swap-with-host'; hv: string; os: string }
+  /** KVM drawn on its Linux: one node, "Linux with KVM", on the hardware. */
+  | { type: 'merge-into-host'; hv: string; os: string };
 
 export interface Diagnostic {
   rule: RuleId;

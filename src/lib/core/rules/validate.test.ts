@@ -309,7 +309,7 @@ describe('type-mismatch', () => {
   });
   it.each([
     ['Hyper-V', /root \(parent\) partition/],
-    ['KVM', /Linux \+ KVM/],
+    ['KVM', /the host's Linux and KVM as one hypervisor node/],
     ['Xen', /dom0/],
     ['ESXi', /bare server/]
   ])('catalog Type 1 (%s) on an OS, with a product hint', (label, hint) => {
@@ -495,7 +495,7 @@ describe('nested', () => {
       ['hw>x', 'x>w', 'w>v', 'v>g']
     );
     expect(run(d).diagnostics.find((x) => x.rule === 'nested')!.hint).toMatch(
-      /through the Windows Hypervisor Platform, so no nested virtualization support is needed/
+      /through the Windows Hypervisor Platform, that is on Hyper-V itself, so no nested/
     );
   });
 });

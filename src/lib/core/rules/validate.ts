@@ -62,6 +62,14 @@ const TYPE1_HINTS: ReadonlySet<string> = new Set<Type1HintFamily>([
   'zvm'
 ]);
 
+/** Labels that name the abstract layer, not a product: the kind's names and default labels. */
+const GENERIC_LABELS: ReadonlySet<string> = new Set(
+  [KIND_SPECS.hypervisor.name, KIND_SPECS.hypervisor.defaultLabel, { en: 'hypervisor', ko: '' }]
+    .flatMap((l) => [l.en, l.ko])
+    .filter(Boolean)
+    .map((s) => s.toLowerCase())
+);
+
 /** Names that say an OS is Windows, or a root/parent partition (for the Hyper-V nesting hint). */
 const ROOT_PARTITION = /windows|win\s?1[01]|parent|root partition|부모|루트|윈도우/i;
 
@@ -113,6 +121,11 @@ class Facts {
 
   isHv(i: number): boolean {
     return this.role[i] === HYPERVISOR;
+  }
+
+  /** A hypervisor node that is not a hypervisor (Docker, WSL2, vCenter …). */
+  notHv(i: number): boolean {
+    return this.g.kind[i] === HYPERVISOR && this.match(i).notHypervisor !== undefined;
   }
 
   /** A system: an OS or a hypervisor (firmware hypervisors included). */
@@ -308,14 +321,20 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
 
     const declared = facts.declared(i);
     for (const h of hosts) {
-      if (!facts.allowed(i, h, declared)) invalidHost(i, h);
-      if (kind === HYPERVISOR) checkPlacement(i, h, declared);
+      // What stands on a node that is not a hypervisor is explained by its error.
+      if (!facts.allowed(i, h, declared) && !facts.notHv(h)) invalidHost(i, h);
+      if (kind === HYPERVISOR && !facts.notHv(i)) checkPlacement(i, h, declared);
     }
 
-    if (role[i] === HYPERVISOR) {
+    if (role[i] === HYPERVISOR && !facts.notHv(i)) {
       let guests = 0;
-      for (const c of childrenOf(g, i)) if (role[c] === OS || g.kind[c] === HYPERVISOR) guests++;
-      if (guests === 0)
+      let ownWork = 0;
+      for (const c of childrenOf(g, i)) {
+        if (role[c] === OS || g.kind[c] === HYPERVISOR) guests++;
+        else if (g.kind[c] === CONTAINER || g.kind[c] === SERVICE) ownWork++;
+      }
+      // A KVM-family host running only its own containers or services is not idle.
+      if (guests === 0 && !(ownWork > 0 && facts.kvmFamily(i)))
         findings.push({ key: 'idle-hypervisor', rule: 'idle-hypervisor', hv: id(i) });
     }
     if (kind === HYPERVISOR) checkCatalog(i, hosts);
@@ -350,7 +369,9 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   for (const f of findings) {
     if (RULES[f.rule].severity === 'error')
       for (const x of namedNodes(f)) errorNamed[g.index.get(x)!] = 1;
-    if (f.rule === 'nested') nestedNamed[g.index.get(f.hv)!] = 1;
+    // With Hyper-V on, a hosted hypervisor in Windows runs its VMs through Hyper-V: not nested.
+    if (f.rule === 'nested' && f.key !== 'nested.in-root-partition')
+      nestedNamed[g.index.get(f.hv)!] = 1;
   }
 
   const stamp = new Int32Array(n).fill(-1);
@@ -463,6 +484,17 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     const base = { rule: 'invalid-host' as const, node: id(i), host: id(h) };
     const k = g.kind[i];
     const hr = role[h];
+    // A firmware drawn above something (an OS, a hypervisor): what stands on it belongs on
+    // what stands under it. The firmware's own error says where firmware goes.
+    if (g.kind[h] === FIRMWARE && hr === FIRMWARE) {
+      const below = hostsOf(g, h)[0];
+      if (below !== undefined && g.kind[below] !== HARDWARE)
+        return findings.push({
+          ...base,
+          key: 'invalid-host.on-misplaced-firmware',
+          below: id(below)
+        });
+    }
     const bare = hr === HARDWARE || hr === FIRMWARE;
     const app = hr === SERVICE || hr === CONTAINER;
     if (k === SERVICE) {
@@ -511,6 +543,8 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   /** Type against placement, and nesting, of a hypervisor on host `h`. */
   function checkPlacement(i: number, h: number, declared: HypervisorType | undefined) {
     const hr = role[h];
+    /** A type-mismatch already says how to draw this hypervisor: no nesting note beside it. */
+    let misplaced = false;
     if (declared !== undefined) {
       const field = g.nodes[i].hypervisorType;
       const entry = facts.entry(i);
@@ -522,6 +556,7 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
         from: field === declared ? ('field' as const) : ('catalog' as const),
         ...(entry ? { product: facts.match(i).matched ?? entry.name, catalogType: entry.type } : {})
       };
+      misplaced = (declared === 1 && hr === OS) || (declared === 2 && hr !== OS);
       if (declared === 1 && hr === OS) {
         const outer = facts.outerHypervisor(h);
         if (outer !== undefined) {
@@ -539,11 +574,17 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
         findings.push({ ...base, key: 'type-mismatch.type2-on-hypervisor' });
       }
     }
+    if (misplaced || facts.notHv(h)) return;
     if (hr === HYPERVISOR) {
-      findings.push({ key: 'nested.on-hypervisor', rule: 'nested', hv: id(i), host: id(h) });
+      findings.push({
+        key: g.kind[h] === FIRMWARE ? 'nested.on-firmware-hypervisor' : 'nested.on-hypervisor',
+        rule: 'nested',
+        hv: id(i),
+        host: id(h)
+      });
     } else if (hr === OS) {
       const outer = facts.outerHypervisor(h);
-      if (outer !== undefined) {
+      if (outer !== undefined && !facts.notHv(outer)) {
         const rootPartition =
           facts.entry(outer)?.id === 'hyperv' && ROOT_PARTITION.test(g.nodes[h].label);
         findings.push({
@@ -574,16 +615,20 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     }
     if (match.notHypervisor) {
       const host = hosts.length === 1 ? { host: id(hosts[0]) } : {};
+      const carries = childrenOf(g, i).length > 0 ? { carries: true as const } : {};
       findings.push({
         key: `not-a-hypervisor.${match.notHypervisor.category}`,
         rule: 'not-a-hypervisor',
         node: id(i),
         name: match.matched ?? match.notHypervisor.name,
-        ...host
+        ...host,
+        ...carries
       });
       return;
     }
     if (entry || field === 1 || field === 2) return;
+    // The textbook's abstract layer ("Hypervisor", "하이퍼바이저"): judged by placement, silently.
+    if (GENERIC_LABELS.has(g.nodes[i].label.trim().toLowerCase())) return;
     const h = hosts[0];
     findings.push({
       key:

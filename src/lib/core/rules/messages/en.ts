@@ -20,8 +20,8 @@ const TYPE1_HINTS: Record<
 > = {
   hyperv: () =>
     'Turning on Hyper-V puts the hypervisor under Windows: Windows becomes its root (parent) partition, running on Hyper-V. Draw hardware → Hyper-V → Windows (root partition), with the VMs beside it.',
-  kvm: (p, w) =>
-    `${builtOn(p.product, 'KVM')}KVM is part of the Linux kernel: once it is loaded, the kernel itself is the hypervisor. Draw one node for "Linux + KVM" (here ${w.q(p.hv)}) directly on the hardware, with the VMs on it; its own services and containers may sit on it too. (Some books call KVM hosted; this course treats it as Type 1.)`,
+  kvm: (p) =>
+    `${builtOn(p.product, 'KVM')}KVM is part of the Linux kernel: once it is loaded, the kernel itself is the hypervisor. Draw the host's Linux and KVM as one hypervisor node directly on the hardware, with the VMs on it; the host's own services and containers may sit on it too. (Some books call KVM hosted; this course treats it as Type 1.)`,
   xen: (p) =>
     `${builtOn(p.product, 'Xen')}Xen boots first and then starts dom0, its control domain: dom0 is a privileged guest, drawn on Xen like the other domains.`,
   esxi: () =>
@@ -111,7 +111,7 @@ export const en: MessageCatalog = {
     message: (p, w) =>
       `The service ${w.q(p.node)} is drawn on another service, ${w.q(p.host)}. A service runs on an OS or in a container.`,
     hint: (p, w) =>
-      `Connect ${w.q(p.node)} to the OS (or container) that runs it. If ${w.q(p.host)} is a container engine such as Docker, draw the engine as a service and its containers as containers on the OS.`
+      `Connect ${w.q(p.node)} to the OS (or container) that runs it. If ${w.q(p.host)} is a container engine (Docker, Podman …), draw the engine as a service and its containers as containers on the OS.`
   },
   'invalid-host.container-needs-os': {
     message: (p, w) =>
@@ -123,7 +123,7 @@ export const en: MessageCatalog = {
     message: (p, w) =>
       `The container ${w.q(p.node)} is drawn on the ${w.noun(p.host)} ${w.q(p.host)}. A container runs on an OS, beside its engine.`,
     hint: (p, w) =>
-      `Connect ${w.q(p.node)} to the OS that runs its engine (Docker, Podman, containerd…); the engine itself is a service on that OS.`
+      `Connect ${w.q(p.node)} to the OS that runs its engine (Docker, Podman, containerd …); the engine itself is a service on that OS. If ${w.q(p.host)} is a system container (LXC, LXD) with an engine inside it, draw it as an OS.`
   },
   'invalid-host.os-on-os': {
     message: (p, w) =>
@@ -170,6 +170,12 @@ export const en: MessageCatalog = {
     message: (p, w) =>
       `The firmware ${w.q(p.node)} is drawn on the ${w.noun(p.host)} ${w.q(p.host)}, but firmware is stored on the hardware and runs directly on it.`,
     hint: () => 'Connect the firmware to the hardware it is stored on.'
+  },
+  'invalid-host.on-misplaced-firmware': {
+    message: (p, w) =>
+      `${w.q(p.node)} is drawn on the firmware ${w.q(p.host)}, which is itself drawn on ${w.q(p.below)}.`,
+    hint: (p, w) =>
+      `Connect ${w.q(p.node)} straight to ${w.q(p.below)}; the firmware belongs under the OS, on the hardware.`
   },
   'invalid-host.other': {
     message: (p, w) =>
@@ -255,7 +261,7 @@ export const en: MessageCatalog = {
   },
   'expectation-unmet.type1-misplaced': {
     message: (p, w) =>
-      `${asked(p, w)}, but the Type 1 hypervisor ${w.q(p.hv)} is drawn on the OS ${w.q(p.os)} instead of on the hardware. Move ${w.q(p.hv)} onto the hardware, with ${w.q(p.os)} on it as a guest.`,
+      `${asked(p, w)}, but the Type 1 hypervisor ${w.q(p.hv)} is drawn on the OS ${w.q(p.os)} instead of directly on the hardware.`,
     hint: complete
   },
   'expectation-unmet.type1-on-host-os': {
@@ -300,7 +306,7 @@ export const en: MessageCatalog = {
   },
   'not-a-hypervisor.container-engine': {
     message: (p, w) =>
-      `${w.q(p.node)} is drawn as a hypervisor, but ${p.name} is a container engine, not a hypervisor.`,
+      `${w.q(p.node)} is drawn as a hypervisor, but ${p.name} runs containers, not virtual machines: it is not a hypervisor.`,
     hint: (p) =>
       `Containers share the host OS's kernel: there is no VM and no guest OS. Draw ${p.name} as a service on the OS, and each container as a container on that OS.`
   },
@@ -308,13 +314,13 @@ export const en: MessageCatalog = {
     message: (p, w) =>
       `${w.q(p.node)} is drawn as a hypervisor, but ${p.name} is a Windows feature that runs on Hyper-V.`,
     hint: (p) =>
-      `With ${p.name} on, Windows itself runs on Hyper-V. Draw hardware → Hyper-V → [Windows (root partition), the ${p.name} VM], side by side on Hyper-V.`
+      `With ${p.name} on, Windows itself runs on Hyper-V. Draw hardware → Hyper-V → [Windows (root partition), and the VM it runs, such as WSL 2's Linux or the sandbox], side by side on Hyper-V.`
   },
   'not-a-hypervisor.management': {
     message: (p, w) =>
       `${w.q(p.node)} is drawn as a hypervisor, but ${p.name} is a management tool: it manages hypervisors, it is not one.`,
     hint: (p) =>
-      `${p.name} runs as a service on an OS, often in a VM of its own: draw it as a service; the hypervisors it manages stay where they are.`
+      `${p.name} runs as a service or an application on an OS (vCenter in a VM of its own, libvirt on the KVM host, Hyper-V Manager on an admin PC): draw it as a service; the hypervisors it manages stay where they are.`
   },
   'uncatalogued-hypervisor.on-bare': {
     message: (p, w) =>
@@ -366,8 +372,14 @@ export const en: MessageCatalog = {
   },
   'nested.in-root-partition': {
     message: (p, w) =>
-      `${w.q(p.hv)} runs on ${w.q(p.host)}, which runs on Hyper-V (${w.q(p.outer)}): with Hyper-V on, Windows is its root partition.`,
-    hint: (p, w) =>
-      `With Hyper-V enabled, VirtualBox and VMware run their VMs through the Windows Hypervisor Platform, so no nested virtualization support is needed: the VMs are siblings of ${w.q(p.host)} on ${w.q(p.outer)}. The drawing is fine.`
+      `${w.q(p.hv)} runs in ${w.q(p.host)}, the root partition of ${w.q(p.outer)}: with Hyper-V on, Windows itself runs on Hyper-V.`,
+    hint: () =>
+      'VirtualBox and VMware Workstation then run their VMs through the Windows Hypervisor Platform, that is on Hyper-V itself, so no nested virtualization support is needed. The drawing is fine.'
+  },
+  'nested.on-firmware-hypervisor': {
+    message: (p, w) =>
+      `${w.q(p.hv)} runs in a logical partition (LPAR) of the firmware hypervisor ${w.q(p.host)}.`,
+    hint: () =>
+      'Two levels of hypervisor are the normal production setup here: on IBM Z, z/VM runs in an LPAR on PR/SM and runs its own guests.'
   }
 };

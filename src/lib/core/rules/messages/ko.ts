@@ -23,7 +23,7 @@ const TYPE1_HINTS: Record<
   hyperv: () =>
     'Hyper-V를 켜면 하이퍼바이저가 Windows 아래로 들어가고, Windows는 Hyper-V 위에서 도는 루트(부모) 파티션이 됩니다. 하드웨어 → Hyper-V → Windows(루트 파티션)로 그리고, VM들은 그 옆에 두세요.',
   kvm: (p, w) =>
-    `${builtOn(p.product, 'KVM', w)}KVM은 리눅스 커널의 일부로, 로드되면 커널 자체가 하이퍼바이저가 됩니다. "Linux + KVM" 노드 하나(여기서는 ${w.q(p.hv)})를 하드웨어 위에 바로 그리고 VM들을 그 위에 올리세요. 그 노드 자체의 서비스와 컨테이너도 그 위에 둘 수 있습니다. (KVM을 호스트형으로 보는 책도 있지만 이 과정은 Type 1로 봅니다.)`,
+    `${builtOn(p.product, 'KVM', w)}KVM은 리눅스 커널의 일부로, 로드되면 커널 자체가 하이퍼바이저가 됩니다. 호스트의 리눅스와 KVM을 하이퍼바이저 노드 하나로 묶어 하드웨어 위에 바로 그리고 VM들을 그 위에 올리세요. 호스트 자체의 서비스와 컨테이너도 그 위에 둘 수 있습니다. (KVM을 호스트형으로 보는 책도 있지만 이 과정은 Type 1로 봅니다.)`,
   xen: (p, w) =>
     `${builtOn(p.product, 'Xen', w)}Xen이 먼저 부팅한 뒤 관리 도메인 dom0을 시작합니다. dom0도 다른 도메인처럼 Xen 위에 그리는 (특권) 게스트입니다.`,
   esxi: () =>
@@ -45,7 +45,7 @@ const complete = (p: { expect: 'type1' | 'type2' | 'dedicated' }, w: Words) =>
   `완성된 ${w.expectation(p.expect)}: ${w.shape(p.expect)}.`;
 
 const SERVICE_NEEDS_OS =
-  '사이에 게스트 OS(VM)를 넣으세요: 하이퍼바이저 → 게스트 OS → 서비스. 강의 노트의 서버 통합 예제에서도 웹·이메일·SQL·파일 서버가 각각 자기 Windows 위에서 실행됩니다. (KVM 계열 호스트, 즉 Proxmox VE처럼 KVM이 든 리눅스만 서비스를 직접 실행합니다.)';
+  '사이에 게스트 OS(VM)를 넣으세요: 하이퍼바이저 → 게스트 OS → 서비스. 강의 노트의 서버 통합 예제에서도 웹·이메일·SQL·파일 서버가 각각 자기 Windows 위에서 실행됩니다. (KVM 계열 호스트, 즉 Proxmox VE처럼 KVM을 포함한 리눅스만 서비스를 직접 실행합니다.)';
 
 const UNCATALOGUED_HINT =
   '유형을 안다면 하이퍼바이저 유형을 1이나 2로 지정하거나, 알려진 제품 이름(ESXi, Hyper-V, KVM, VirtualBox …)을 쓰세요.';
@@ -117,19 +117,19 @@ export const ko: MessageCatalog = {
     message: (p, w) =>
       `서비스 ${w.k(p.node, '이/가')} 다른 서비스 ${w.q(p.host)} 위에 그려져 있습니다. 서비스는 OS나 컨테이너 위에서 실행됩니다.`,
     hint: (p, w) =>
-      `${w.k(p.node, '을/를')} 실행하는 OS(또는 컨테이너)에 연결하세요. ${w.k(p.host, '이/가')} Docker 같은 컨테이너 엔진이라면 엔진은 OS 위의 서비스로, 그 컨테이너들은 OS 위의 컨테이너로 그리세요.`
+      `${w.k(p.node, '을/를')} 실행하는 OS(또는 컨테이너)에 연결하세요. ${w.k(p.host, '이/가')} 컨테이너 엔진(Docker, Podman …)이라면 엔진은 OS 위의 서비스로, 그 컨테이너들은 OS 위의 컨테이너로 그리세요.`
   },
   'invalid-host.container-needs-os': {
     message: (p, w) =>
       `컨테이너 ${w.k(p.node, '이/가')} ${w.noun(p.host)} ${w.q(p.host)} 위에 바로 놓여 있습니다. 컨테이너는 운영체제의 커널을 함께 씁니다.`,
     hint: (p, w) =>
-      `컨테이너는 OS 위에서, 예를 들어 VM의 게스트 OS 위에서 실행됩니다: ${w.noun(p.host)} → OS → 컨테이너. (KVM 계열 호스트, 즉 Proxmox VE처럼 KVM이 든 리눅스만 컨테이너를 직접 실행합니다.)`
+      `컨테이너는 OS 위에서, 예를 들어 VM의 게스트 OS 위에서 실행됩니다: ${w.noun(p.host)} → OS → 컨테이너. (KVM 계열 호스트, 즉 Proxmox VE처럼 KVM을 포함한 리눅스만 컨테이너를 직접 실행합니다.)`
   },
   'invalid-host.container-on-app': {
     message: (p, w) =>
-      `컨테이너 ${w.k(p.node, '이/가')} ${w.noun(p.host)} ${w.q(p.host)} 위에 그려져 있습니다. 컨테이너는 엔진 옆에서 OS 위에 놓입니다.`,
+      `컨테이너 ${w.k(p.node, '이/가')} ${w.noun(p.host)} ${w.q(p.host)} 위에 그려져 있습니다. 컨테이너는 엔진과 함께 OS 위에서 실행됩니다.`,
     hint: (p, w) =>
-      `${w.k(p.node, '을/를')} 엔진(Docker, Podman, containerd …)을 실행하는 OS에 연결하세요. 엔진 자체는 그 OS 위의 서비스입니다.`
+      `${w.k(p.node, '을/를')} 엔진(Docker, Podman, containerd …)을 실행하는 OS에 연결하세요. 엔진 자체는 그 OS 위의 서비스입니다. ${w.k(p.host, '이/가')} 안에 엔진을 둔 시스템 컨테이너(LXC, LXD)라면 OS로 그리세요.`
   },
   'invalid-host.os-on-os': {
     message: (p, w) =>
@@ -175,6 +175,12 @@ export const ko: MessageCatalog = {
     message: (p, w) =>
       `펌웨어 ${w.k(p.node, '이/가')} ${w.noun(p.host)} ${w.q(p.host)} 위에 있습니다. 펌웨어는 하드웨어에 저장되어 하드웨어 바로 위에서 동작합니다.`,
     hint: () => '펌웨어를 그것이 저장된 하드웨어에 연결하세요.'
+  },
+  'invalid-host.on-misplaced-firmware': {
+    message: (p, w) =>
+      `${w.k(p.node, '이/가')} 펌웨어 ${w.q(p.host)} 위에 있는데, 그 펌웨어는 ${w.q(p.below)} 위에 그려져 있습니다.`,
+    hint: (p, w) =>
+      `${w.k(p.node, '을/를')} ${w.josa(w.q(p.below), '으로/로')} 바로 연결하세요. 펌웨어는 OS 아래, 하드웨어 위에 있습니다.`
   },
   'invalid-host.other': {
     message: (p, w) =>
@@ -260,7 +266,7 @@ export const ko: MessageCatalog = {
   },
   'expectation-unmet.type1-misplaced': {
     message: (p, w) =>
-      `${asked(p, w)} Type 1 하이퍼바이저 ${w.k(p.hv, '이/가')} 하드웨어가 아니라 운영체제 ${w.q(p.os)} 위에 그려져 있습니다. ${w.k(p.hv, '을/를')} 하드웨어 위로 옮기고 ${w.k(p.os, '을/를')} 그 위의 게스트로 두세요.`,
+      `${asked(p, w)} Type 1 하이퍼바이저 ${w.k(p.hv, '이/가')} 하드웨어 바로 위가 아니라 운영체제 ${w.q(p.os)} 위에 그려져 있습니다.`,
     hint: complete
   },
   'expectation-unmet.type1-on-host-os': {
@@ -305,7 +311,7 @@ export const ko: MessageCatalog = {
   },
   'not-a-hypervisor.container-engine': {
     message: (p, w) =>
-      `${w.k(p.node, '이/가')} 하이퍼바이저로 그려져 있지만 ${w.josa(p.name, '은/는')} 하이퍼바이저가 아니라 컨테이너 엔진입니다.`,
+      `${w.k(p.node, '이/가')} 하이퍼바이저로 그려져 있지만 ${w.josa(p.name, '은/는')} 가상 머신이 아니라 컨테이너를 실행합니다. 하이퍼바이저가 아닙니다.`,
     hint: (p, w) =>
       `컨테이너는 호스트 OS의 커널을 함께 씁니다. VM도 게스트 OS도 없습니다. ${w.josa(p.name, '을/를')} OS 위의 서비스로, 각 컨테이너를 그 OS 위의 컨테이너로 그리세요.`
   },
@@ -313,32 +319,32 @@ export const ko: MessageCatalog = {
     message: (p, w) =>
       `${w.k(p.node, '이/가')} 하이퍼바이저로 그려져 있지만 ${w.josa(p.name, '은/는')} Hyper-V 위에서 동작하는 Windows 기능입니다.`,
     hint: (p, w) =>
-      `${w.josa(p.name, '을/를')} 켜면 Windows 자체가 Hyper-V 위에서 실행됩니다. 하드웨어 → Hyper-V → [Windows(루트 파티션), ${p.name} VM]처럼 Hyper-V 위에 나란히 그리세요.`
+      `${w.josa(p.name, '을/를')} 켜면 Windows 자체가 Hyper-V 위에서 실행됩니다. 하드웨어 → Hyper-V → [Windows(루트 파티션), 그리고 그 기능이 실행하는 VM(WSL 2의 리눅스, 샌드박스 등)]처럼 Hyper-V 위에 나란히 그리세요.`
   },
   'not-a-hypervisor.management': {
     message: (p, w) =>
       `${w.k(p.node, '이/가')} 하이퍼바이저로 그려져 있지만 ${w.josa(p.name, '은/는')} 하이퍼바이저를 관리하는 도구이지 하이퍼바이저가 아닙니다.`,
     hint: (p, w) =>
-      `${w.josa(p.name, '은/는')} OS 위의 서비스로, 흔히 자기 VM 안에서 실행됩니다. 서비스로 그리세요. 관리 대상 하이퍼바이저들은 그대로 둡니다.`
+      `${w.josa(p.name, '은/는')} OS 위의 서비스나 응용 프로그램으로 실행됩니다(vCenter는 자기 VM에서, libvirt는 KVM 호스트에서, Hyper-V 관리자는 관리용 PC에서). 서비스로 그리세요. 관리 대상 하이퍼바이저들은 그대로 둡니다.`
   },
   'uncatalogued-hypervisor.on-bare': {
     message: (p, w) =>
-      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 그려진 위치로 판단됩니다: 하드웨어 위에 있으므로 베어메탈(Type 1) 하이퍼바이저로 봅니다.`,
+      `${w.k(p.hv, '은/는')} stackdraw가 모르는 하이퍼바이저라서 그려진 위치로 유형을 판단합니다. 하드웨어 위에 있으므로 베어메탈(Type 1) 하이퍼바이저로 봅니다.`,
     hint: () => UNCATALOGUED_HINT
   },
   'uncatalogued-hypervisor.on-os': {
     message: (p, w) =>
-      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 그려진 위치로 판단됩니다: OS 위에 있으므로 호스트형(호스티드, Type 2) 하이퍼바이저로 봅니다.`,
+      `${w.k(p.hv, '은/는')} stackdraw가 모르는 하이퍼바이저라서 그려진 위치로 유형을 판단합니다. OS 위에 있으므로 호스트형(호스티드, Type 2) 하이퍼바이저로 봅니다.`,
     hint: () => UNCATALOGUED_HINT
   },
   'uncatalogued-hypervisor.on-hypervisor': {
     message: (p, w) =>
-      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 그려진 위치로 판단됩니다: 다른 하이퍼바이저 위에 있으므로 중첩된 Type 1 하이퍼바이저로 봅니다.`,
+      `${w.k(p.hv, '은/는')} stackdraw가 모르는 하이퍼바이저라서 그려진 위치로 유형을 판단합니다. 다른 하이퍼바이저 위에 있으므로 중첩된 Type 1 하이퍼바이저로 봅니다.`,
     hint: () => UNCATALOGUED_HINT
   },
   'uncatalogued-hypervisor.unplaced': {
     message: (p, w) =>
-      `stackdraw가 모르는 하이퍼바이저 ${w.k(p.hv, '이/가')} 아직 아무 위에도 놓여 있지 않아 유형을 판단할 수 없습니다.`,
+      `${w.k(p.hv, '은/는')} stackdraw가 모르는 하이퍼바이저이고 아직 아무 위에도 놓여 있지 않아 유형을 판단할 수 없습니다.`,
     hint: () =>
       '하드웨어 위(Type 1)나 OS 위(Type 2)에 놓거나, 하이퍼바이저 유형을 1이나 2로 지정하세요.'
   },
@@ -367,8 +373,14 @@ export const ko: MessageCatalog = {
   },
   'nested.in-root-partition': {
     message: (p, w) =>
-      `${w.k(p.hv, '은/는')} Hyper-V(${w.q(p.outer)}) 위의 ${w.q(p.host)}에서 실행됩니다. Hyper-V를 켜면 Windows가 그 루트 파티션이 됩니다.`,
-    hint: (p, w) =>
-      `Hyper-V가 켜져 있으면 VirtualBox와 VMware는 Windows 하이퍼바이저 플랫폼을 통해 VM을 실행하므로 중첩 가상화 지원이 필요 없습니다. 그 VM들은 ${w.q(p.outer)} 위에서 ${w.q(p.host)}의 형제입니다. 그림은 그대로 괜찮습니다.`
+      `${w.k(p.hv, '은/는')} ${w.q(p.outer)}의 루트 파티션인 ${w.q(p.host)}에서 실행됩니다. Hyper-V를 켜면 Windows 자체가 Hyper-V 위에서 실행됩니다.`,
+    hint: () =>
+      '이때 VirtualBox와 VMware Workstation은 Windows 하이퍼바이저 플랫폼, 곧 Hyper-V를 통해 VM을 실행하므로 중첩 가상화 지원이 필요 없습니다. 그림은 이대로 괜찮습니다.'
+  },
+  'nested.on-firmware-hypervisor': {
+    message: (p, w) =>
+      `${w.k(p.hv, '은/는')} 펌웨어 하이퍼바이저 ${w.q(p.host)}의 논리 파티션(LPAR)에서 실행됩니다.`,
+    hint: () =>
+      '여기서는 하이퍼바이저가 두 단계인 것이 일반적인 운영 환경입니다. IBM Z에서는 z/VM이 PR/SM 위의 LPAR에서 실행되며 자기 게스트를 실행합니다.'
   }
 };
