@@ -359,3 +359,36 @@ test('a save that fails half-way leaves the previously saved version to restore'
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
+
+test('an edit followed at once by a reload is not lost (saved when the page is hidden)', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  // The title is typed and the page reloaded immediately: no time for the usual pause.
+  await title(page).fill('Saved on the way out');
+  await page.reload();
+  await waitReady(page);
+  await expect(title(page)).toHaveValue('Saved on the way out');
+});
+
+test('closing with a save still pending asks first; with nothing pending it does not', async ({
+  page
+}) => {
+  const leaving = () =>
+    page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+  await openEditor(page);
+  await waitLaidOut(page);
+  // Nothing pending: the page closes without a question.
+  await expect.poll(leaving).toBe(false);
+  // Make every write hang, edit, and try to leave while the save is pending.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => new Promise(() => {}) as never;
+  });
+  await title(page).fill('pending');
+  expect(await leaving()).toBe(true);
+});
