@@ -4,6 +4,9 @@ import {
   type DiagramDocument,
   type Expectation,
   type Lang,
+  planPng,
+  PNG_LIMITS,
+  svgSize,
   type ReadLimits,
   type ValidationReport
 } from '../lib/core/index';
@@ -24,7 +27,8 @@ export interface ExportArgs {
   text: 'embed' | 'outline';
   lang: Lang;
   padding?: number;
-  scale: number;
+  /** PNG pixels per SVG unit; undefined: 2, reduced to fit the pixel limit if need be. */
+  scale?: number;
   expect?: Expectation;
   /** --max-size and --max-nodes. */
   limits?: ReadLimits;
@@ -103,7 +107,21 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
     report
   );
   const valid = report.valid;
-  const bytes = format === 'png' ? await svgToPng(svg, args.scale) : svg;
+  let bytes: string | Uint8Array = svg;
+  if (format === 'png') {
+    const size = svgSize(svg) ?? { width: 1, height: 1 };
+    const plan = planPng(size.width, size.height, args.scale ?? 2, args.scale !== undefined);
+    if ('error' in plan) {
+      io.stderr(`stackdraw: ${terminalSafe(args.out ?? '-')}: ${plan.error}\n`);
+      return 2;
+    }
+    if (plan.reduced) {
+      io.stderr(
+        `stackdraw: note: the PNG is drawn at scale ${plan.scale.toFixed(3)} (${plan.width} × ${plan.height} px) to stay within ${PNG_LIMITS.side} px a side and ${PNG_LIMITS.pixels / 1e6} megapixels\n`
+      );
+    }
+    bytes = await svgToPng(svg, plan.scale);
+  }
   const failed = await writeOutput(io, args.out, bytes);
   if (failed !== undefined) return failed;
   return valid ? 0 : 1;

@@ -32,7 +32,9 @@ export options:
   --no-markers                     Leave out the validation badges.
   --text embed|outline             Embed a font subset (default), or draw text as paths.
   --padding N                      Space around the drawing, in px (default 24).
-  --scale N                        PNG pixels per SVG unit (default 2).
+  --scale N                        PNG pixels per SVG unit (default 2; a PNG is at most
+                                   16,384 px a side and 100 megapixels: the default
+                                   scale shrinks to fit, an explicit one is refused).
   --lang en|ko                     Language of the description and badges.
   --expect type1|type2|dedicated   As for validate.
 
@@ -118,7 +120,7 @@ const COMMANDS: Record<
         text: (options.text as 'embed' | 'outline' | undefined) ?? 'embed',
         lang: (options.lang as Lang | undefined) ?? 'en',
         padding: numberOption(options.padding, 'padding', 0, 1000),
-        scale: numberOption(options.scale, 'scale', 0.1, 16) ?? 2,
+        scale: numberOption(options.scale, 'scale', 0.1, 16),
         expect: options.expect as Expectation | undefined,
         limits
       });

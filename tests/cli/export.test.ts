@@ -366,3 +366,49 @@ describe.concurrent('stackdraw layout', SLOW, () => {
     expect(r.stderr).toBe(`stackdraw: ${missing}: no such file\n`);
   });
 });
+
+describe.concurrent('stackdraw export: pictures with a size limit', SLOW, () => {
+  /** `n` hardware nodes side by side (the issue's 89 KB input is 2,000 of them). */
+  const machines = async (n: number, name: string) => {
+    const path = out(name);
+    const nodes = Array.from({ length: n }, (_, i) => ({
+      id: `hw${i}`,
+      kind: 'hardware',
+      label: `Server ${i}`
+    }));
+    await writeFile(path, JSON.stringify({ version: 1, nodes, edges: [] }));
+    return path;
+  };
+  /** Width and height of a PNG, from its IHDR chunk. */
+  const pngSize = (bytes: Buffer) => ({
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20)
+  });
+
+  test('2,000 machines: the PNG is scaled down to fit 16,384 px and 100 megapixels, and says so', async ({
+    expect
+  }) => {
+    const input = await machines(2000, 'wide.json');
+    const r = await stackdraw(['export', input, '-o', out('wide.png')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: the PNG is drawn at scale [\d.]+ \(\d+ × \d+ px\)/);
+    const size = pngSize(await readFile(out('wide.png')));
+    expect(size.width).toBeLessThanOrEqual(16_384);
+    expect(size.height).toBeLessThanOrEqual(16_384);
+    expect(size.width * size.height).toBeLessThanOrEqual(100_000_000);
+    expect(size.width).toBeGreaterThan(1000);
+  });
+
+  test('an explicit --scale over the limit is refused with the numbers (exit 2, nothing written)', async ({
+    expect
+  }) => {
+    const input = await machines(400, 'four-hundred.json');
+    const r = await stackdraw(['export', input, '--scale', '16', '-o', out('big.png')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a PNG at scale 16 would be \d+ × \d+ px, over the limit of 16384 px/);
+    expect(await exists(out('big.png'))).toBe(false);
+    // The SVG stays vector.
+    const svg = await stackdraw(['export', input, '-o', out('four-hundred.svg')]);
+    expect(svg.code).toBe(0);
+  });
+});

@@ -36,3 +36,4 @@ export * from './export/markdown';
 export { escapeText, escapeAttr } from './export/xml';
 export * from './commands/index';
 export * from './model/presets';
+export * from './export/png';

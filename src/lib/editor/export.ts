@@ -4,7 +4,10 @@ import {
   exportSvg,
   markdownImage,
   nodeMap,
+  planPng,
   safeFileName,
+  svgSize,
+  type PngPlan,
   validate,
   type DiagramDocument,
   type FontSources,
@@ -122,7 +125,13 @@ export async function exportDocument(
     if (what === 'copy-svg') return await copy(svg);
     if (what === 'svg')
       download(`${fileBase(editor.doc)}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
-    else download(`${fileBase(editor.doc)}.png`, await svgToPng(svg, 2));
+    else {
+      // The same pixel limit as the CLI: a wide diagram is drawn at a smaller scale.
+      const size = svgSize(svg) ?? { width: 1, height: 1 };
+      const plan = planPng(size.width, size.height, 2) as PngPlan;
+      if (plan.reduced) editor.say(editor.t.pngReduced(plan.width, plan.height));
+      download(`${fileBase(editor.doc)}.png`, await svgToPng(svg, plan.scale));
+    }
   } catch (e) {
     editor.say(String(e), 'error');
   }

@@ -30,6 +30,8 @@ const en = {
   copySvg: 'Copy SVG',
   copyMarkdown: 'Copy Markdown',
   copied: 'Copied to the clipboard',
+  pngReduced: (w: number, h: number) =>
+    `The PNG is ${w} × ${h} px, drawn smaller to stay within 16,384 px a side and 100 megapixels.`,
   autoLayout: 'Auto layout',
   arrange: 'Arrange automatically',
   view: 'View',
@@ -177,6 +179,7 @@ const ko: Messages = {
   copySvg: 'SVG 복사',
   copyMarkdown: 'Markdown 복사',
   copied: '클립보드에 복사했습니다',
+  pngReduced: (w, h) => `PNG를 ${w} × ${h} px로 줄여 그렸습니다(한 변 16,384 px, 1억 화소 이내).`,
   autoLayout: '자동 배치',
   arrange: '항상 자동 배치',
   view: '보기',
