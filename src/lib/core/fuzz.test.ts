@@ -184,3 +184,119 @@ describe('fuzzing read → validate → layout → export', () => {
     );
   });
 });
+
+/**
+ * Generators from the second hardening round's kinds of fault: each finding became a named
+ * regression test (proto-ids.test.ts, layout.test.ts, read.test.ts, png.test.ts).
+ */
+describe('fuzzing the second round: expensive documents within the limits', () => {
+  it('dense graphs: every node on many before it, laid out and exported in bounded time', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 40 }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        fc.nat(1000),
+        async (n, density, seed) => {
+          const nodes = Array.from({ length: n }, (_, i) => ({
+            id: `n${i}`,
+            kind: i === 0 ? 'hardware' : KINDS[1 + ((i * 7 + seed) % (KINDS.length - 1))],
+            label: `x${i}`
+          }));
+          const edges: { id: string; source: string; target: string }[] = [];
+          for (let i = 1; i < n; i++)
+            for (let j = 0; j < i; j++)
+              if (((i * 131 + j * 17 + seed) % 100) / 100 < density)
+                edges.push({ id: `e${j}_${i}`, source: `n${j}`, target: `n${i}` });
+          await throughPipeline(JSON.stringify({ version: 1, nodes, edges }));
+        }
+      ),
+      { numRuns: scaled(12) }
+    );
+  });
+
+  it('pathological SVG wrappers: read as data, the right <metadata> or a clear refusal', async () => {
+    const doc = JSON.stringify(examples()['type1-esxi']);
+    const piece = fc.constantFrom(
+      '<metadata id="stackdraw-document">',
+      '<metadata id="other">x</metadata>',
+      '</metadata>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '<g data-x=\'<metadata id="stackdraw-document">\'>',
+      '&amp;',
+      '&lt;',
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE svg [<!ENTITY x "y">]>',
+      '<metadata id="stackdraw-document"><metadata>'
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 12 }),
+        fc.array(piece, { maxLength: 12 }),
+        fc.integer({ min: 0, max: 300 }),
+        async (before, after, repeat) => {
+          const svg = `<svg>${before.join('')}${'<metadata id="stackdraw-document">'.repeat(repeat)}<metadata id="stackdraw-document">${doc}</metadata>${after.join('')}</svg>`;
+          await throughPipeline(svg);
+        }
+      ),
+      { numRuns: scaled(60) }
+    );
+  });
+
+  it('deep JSON in unknown fields: refused past 64 levels with its path, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.constantFrom('[', '{"a":'),
+        fc.constantFrom('node', 'root', 'edge'),
+        async (depth, open, where) => {
+          const close = open === '[' ? ']' : '}';
+          const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
+          const node = `{"id":"hw","kind":"hardware","label":"x"${where === 'node' ? `,"extra":${deep}` : ''}}`;
+          const edge =
+            where === 'edge' ? `{"id":"e","source":"hw","target":"o","extra":${deep}}` : '';
+          const text = `{"version":1${where === 'root' ? `,"extra":${deep}` : ''},"nodes":[${node},{"id":"o","kind":"os","label":"o"}],"edges":[${edge}]}`;
+          const read = readDocument(text);
+          // The document is level 1, the field its child: refused from 64 levels of value.
+          const level = depth + (where === 'root' ? 1 : 3);
+          expect(read.ok).toBe(level <= 64);
+          if (!read.ok) expect(read.errors[0].path).toMatch(/extra/);
+          await throughPipeline(text);
+        }
+      ),
+      { numRuns: scaled(60) }
+    );
+  });
+
+  it('extreme positions: refused beyond ±1,000,000 px, and what is accepted exports finite', async () => {
+    const coordinate = fc.oneof(
+      fc.double({ min: -2e6, max: 2e6, noNaN: true }),
+      fc.constantFrom(1e300, -1e300, 1e6, -1e6, 1e6 + 0.5, 0, -0)
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 6 }),
+        async (points) => {
+          const nodes = points.map(([x, y], i) => ({
+            id: `n${i}`,
+            kind: i === 0 ? 'hardware' : 'os',
+            label: `n${i}`,
+            position: { x, y }
+          }));
+          const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: 'n0', target: n.id }));
+          const text = JSON.stringify({ version: 1, nodes, edges });
+          const read = readDocument(text);
+          const inside = points.every(([x, y]) => Math.abs(x) <= 1e6 && Math.abs(y) <= 1e6);
+          expect(read.ok).toBe(inside);
+          if (!read.ok) return;
+          const svg = await exportSvg({ doc: read.document, elk, options: { view: 'graph' } });
+          const size = /width="([^"]+)" height="([^"]+)"/.exec(svg)!;
+          expect(Number.isFinite(Number(size[1])) && Number.isFinite(Number(size[2]))).toBe(true);
+        }
+      ),
+      { numRuns: scaled(60) }
+    );
+  });
+});

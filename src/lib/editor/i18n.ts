@@ -75,6 +75,7 @@ const en = {
   delete: 'Delete',
   problems: 'Problems',
   noProblems: 'No problems. Every stack follows the rules.',
+  showMore: (n: number, left: number) => `Show ${n} more (${left} not shown)`,
   quickFix: 'Fix',
   /** What a quick fix will do, on its button. */
   fixLabel: (fix: Fix, kind: (k: NodeKind) => string): string => {
@@ -222,6 +223,7 @@ const ko: Messages = {
   delete: '삭제',
   problems: '문제',
   noProblems: '문제가 없습니다. 모든 스택이 규칙을 따릅니다.',
+  showMore: (n, left) => `${n}개 더 보기(보이지 않는 문제 ${left}개)`,
   quickFix: '고치기',
   fixLabel: (fix, kind) => {
     switch (fix.type) {

@@ -72,7 +72,7 @@ export function restoreRecord(
   if (!read.ok) {
     const first = read.errors[0];
     const more = read.errors.length > 1 ? ` (and ${read.errors.length - 1} more)` : '';
-    return fail(`${first.path}: ${first.message}${more}`);
+    return fail(`${first.message} (at ${first.path})${more}`);
   }
   const savedAt = typeof r.savedAt === 'number' && Number.isFinite(r.savedAt) ? r.savedAt : 0;
   return { ok: true, saved: { id, doc: read.document, savedAt } };

@@ -180,7 +180,9 @@ describe('Session: restoring never trusts the stored record', () => {
     await storage.setCurrent('bad');
     const s = new Session({ storage, tab: memory(), newId });
     expect(await s.restore()).toBeUndefined();
-    expect(s.failure?.reason).toMatch(/\$\.nodes\[0\]\.kind: unknown kind "toaster"/);
+    expect(s.failure?.reason).toMatch(
+      /unknown kind "toaster" \(node "a"\).* \(at \$\.nodes\[0\]\.kind\)/
+    );
   });
 
   it('Recent opens through the reader too', async () => {
@@ -254,5 +256,40 @@ describe('Session: two tabs on one diagram', () => {
     expect(b.conflict).toBeNull();
     expect(b.diagramId).not.toBe(a.diagramId);
     expect(((await storage.load(b.diagramId)) as SavedDiagram).doc.title).toBe('B mine');
+  });
+});
+
+describe('restoreRecord: fuzzing stored records', () => {
+  it('any value at all: never throws; a failure keeps the record, a success is a checked document', async () => {
+    const { restoreRecord } = await import('../persistence/autosave');
+    const { readDocument } = await import('$lib/core/index');
+    const fc = (await import('fast-check')).default;
+    const good = doc('good');
+    const record = fc.oneof(
+      fc.anything(),
+      fc.record({ id: fc.string(), savedAt: fc.anything(), doc: fc.anything() }),
+      fc.record({
+        id: fc.constant('x'),
+        savedAt: fc.integer(),
+        doc: fc.record({
+          version: fc.oneof(fc.constant(1), fc.anything()),
+          title: fc.oneof(fc.string(), fc.anything()),
+          nodes: fc.oneof(fc.constant(good.nodes), fc.anything()),
+          edges: fc.oneof(fc.constant([]), fc.anything())
+        })
+      })
+    );
+    fc.assert(
+      fc.property(record, (r) => {
+        const out = restoreRecord('x', r);
+        if (out.ok) {
+          expect(readDocument(JSON.stringify(out.saved.doc)).ok).toBe(true);
+        } else {
+          expect(out.failure.record).toBe(r);
+          expect(out.failure.reason.length).toBeGreaterThan(5);
+        }
+      }),
+      { numRuns: 300 }
+    );
   });
 });
