@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- control characters are what this test is about */
 /**
  * Fuzzing the text report: control characters (C0, C1, bidi overrides) in every string
  * field of a document never reach the terminal raw, in validate's text output or its error
