@@ -4,6 +4,7 @@ import {
   edgeNamed,
   edges,
   expect,
+  fileMenu,
   node,
   nodeIds,
   nodes,
@@ -20,7 +21,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("builds the course notes' Type 2 stack from an empty canvas", async ({ page }) => {
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await fileMenu(page, 'New');
   await expect(nodes(page)).toHaveCount(0);
   await expect(page.getByTestId('status')).toContainText('No stacks yet');
 
@@ -78,7 +79,9 @@ async function tabTo(page: Page, name: string, key: 'Tab' | 'Shift+Tab' = 'Tab')
 }
 
 test('builds a three-layer stack with the keyboard alone', async ({ page }) => {
-  // From the top of the page: Tab to New and start an empty diagram.
+  // From the top of the page: Tab to the File menu, open it, and start an empty diagram.
+  await tabTo(page, 'File');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'New');
   await page.keyboard.press('Enter');
   await expect(nodes(page)).toHaveCount(0);

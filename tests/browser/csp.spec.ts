@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
   expect,
+  fileMenu,
   node,
   nodeIds,
   nodes,
@@ -164,7 +165,7 @@ for (const { name, meta, deliver } of DELIVERIES) {
       );
 
       // New, then Hardware → ESXi → Ubuntu from the palette, each on the one before.
-      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await fileMenu(page, 'New');
       await expect(nodes(page)).toHaveCount(0);
       for (const [item, id] of [
         ['Hardware (Hardware)', 'hw-1'],

@@ -3,7 +3,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, nodes, openEditor, openFile, test, waitLaidOut } from './fixtures';
+import {
+  expect,
+  fileMenu,
+  nodes,
+  openEditor,
+  openFile,
+  setTheme,
+  test,
+  waitLaidOut
+} from './fixtures';
 
 // The editor's SVG is the CLI's SVG: same core, font and HarfBuzz, byte for byte.
 
@@ -61,7 +70,7 @@ async function downloadSvg(page: Page, path: string): Promise<string> {
 /** Open the editor in the CLI's defaults: light theme, graph view. */
 async function openLightGraph(page: Page): Promise<void> {
   await openEditor(page);
-  await page.getByRole('combobox', { name: 'Theme', exact: true }).selectOption({ label: 'Light' });
+  await setTheme(page, 'light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   const view = page.getByRole('combobox', { name: 'View', exact: true });
   await view.selectOption({ label: 'Graph' });
@@ -87,7 +96,7 @@ test('the downloaded SVG equals the CLI export of the saved document, byte for b
 
   // Save: the document as JSON.
   const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await fileMenu(page, 'Save');
   const saved = await saving;
   expect(saved.suggestedFilename()).toBe('Type 2 - VirtualBox on Windows 11.json');
   const jsonPath = testInfo.outputPath('saved.json');
@@ -141,7 +150,7 @@ test('Unicode labels: the editor measures, wraps and draws them as the CLI does'
   await expect(page.getByTestId('node-vm').locator('.label span').first()).toHaveText(/^가상머신 /);
 
   const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await fileMenu(page, 'Save');
   const saved = await saving;
   expect(saved.suggestedFilename()).toBe('Lab - 서버 #2.json');
   const jsonPath = testInfo.outputPath('unicode.json');

@@ -156,3 +156,40 @@ export async function waitStill(locator: Locator): Promise<void> {
     )
     .toBe(true);
 }
+
+/** Open one of the top bar's menus (File, Examples, Export, Settings) by its test id. */
+export async function openMenu(
+  page: Page,
+  menu: 'file' | 'examples' | 'export' | 'settings'
+): Promise<Locator> {
+  const details = page.getByTestId(`${menu}-menu`);
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await details.locator('summary').click();
+  return details;
+}
+
+/** Open a bundled example from the Examples menu. */
+export async function chooseExample(page: Page, file: string): Promise<void> {
+  const menu = await openMenu(page, 'examples');
+  await menu.locator(`[data-example="${file}"]`).click();
+}
+
+/** A File menu item: New, Open…, Save (or 새로 만들기 …). */
+export async function fileMenu(page: Page, item: string): Promise<void> {
+  const menu = await openMenu(page, 'file');
+  await menu.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Switch the interface language (Settings menu). */
+export async function setLanguage(page: Page, lang: 'en' | 'ko'): Promise<void> {
+  const menu = await openMenu(page, 'settings');
+  await menu.locator('select').first().selectOption(lang);
+  await page.keyboard.press('Escape');
+}
+
+/** Switch the theme (Settings menu). */
+export async function setTheme(page: Page, theme: 'light' | 'dark' | 'system'): Promise<void> {
+  const menu = await openMenu(page, 'settings');
+  await menu.locator('select').nth(1).selectOption(theme);
+  await page.keyboard.press('Escape');
+}

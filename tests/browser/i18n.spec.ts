@@ -1,4 +1,12 @@
-import { expect, openEditor, problems, test } from './fixtures';
+import {
+  chooseExample,
+  expect,
+  openEditor,
+  openMenu,
+  problems,
+  setLanguage,
+  test
+} from './fixtures';
 
 // The whole interface and the diagnostics switch to Korean.
 
@@ -6,10 +14,10 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 test('switches the interface and the diagnostics to Korean', async ({ page }) => {
   await openEditor(page);
-  await page.getByLabel('Language').selectOption('ko');
+  await setLanguage(page, 'ko');
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
-  await expect(page.getByRole('button', { name: '새로 만들기' })).toBeVisible();
+  await expect(page.getByTestId('file-menu').locator('summary')).toHaveText('파일');
   await expect(page.getByRole('heading', { name: '문제', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: '팔레트', exact: true })).toBeVisible();
   await expect(page.getByTestId('no-problems')).toHaveText(
@@ -18,10 +26,12 @@ test('switches the interface and the diagnostics to Korean', async ({ page }) =>
   await expect(page.getByTestId('status')).toContainText('스택 1개');
   await expect(page.getByTestId('save-state')).toHaveText(/저장/);
   // The select is labelled in the new language too.
+  await openMenu(page, 'settings');
   await expect(page.getByLabel('언어')).toHaveValue('ko');
+  await page.keyboard.press('Escape');
 
   // A mistake example: its diagnostics are in Korean.
-  await page.getByLabel('예제').selectOption('mistake-service-on-hypervisor.json');
+  await chooseExample(page, 'mistake-service-on-hypervisor.json');
   const error = problems(page, 'invalid-host');
   await expect(error).toHaveCount(1);
   await expect(error.locator('.sev')).toHaveText('오류');

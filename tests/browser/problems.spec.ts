@@ -1,5 +1,6 @@
 import {
   badge,
+  chooseExample,
   clickEmptyCanvas,
   expect,
   node,
@@ -65,7 +66,7 @@ test('a service dropped on the hypervisor is an error with a quick fix; undo and
 test('an unmet expectation is shown on the badge and explained in the problems list', async ({
   page
 }) => {
-  await page.getByLabel('Examples').selectOption('type1-esxi.json');
+  await chooseExample(page, 'type1-esxi.json');
   await expect(page.getByLabel('Diagram title')).toHaveValue(
     'Type 1: ESXi with Windows Server guests'
   );

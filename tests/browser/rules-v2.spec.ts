@@ -6,6 +6,8 @@ import {
   paletteItem,
   problems,
   renameInput,
+  setLanguage,
+  setTheme,
   test
 } from './fixtures';
 
@@ -25,7 +27,7 @@ test('a container from the palette runs on the selected OS, coloured as the spec
   await expect(container).toHaveAttribute('aria-label', 'Container: nginx');
   await expect(container.locator('.caption')).toHaveText('CONTAINER');
   // Light theme: the container fill of core/model/kinds.ts (#ccfbf1).
-  await page.getByLabel('Theme').selectOption('light');
+  await setTheme(page, 'light');
   await expect(container).toHaveCSS('background-color', 'rgb(204, 251, 241)');
   await expect(page.getByTestId('no-problems')).toBeVisible();
   await expect(badge(page, 'hw')).toHaveText(/Type 2/);
@@ -45,7 +47,7 @@ test('in Korean, captions, new nodes, palette services and fixes speak Korean', 
   page
 }) => {
   await openEditor(page);
-  await page.getByLabel('Language').selectOption('ko');
+  await setLanguage(page, 'ko');
   await expect(node(page, 'ubuntu').locator('.caption')).toHaveText('게스트 OS');
   await expect(node(page, 'host').locator('.caption')).toHaveText('호스트 OS');
   await expect(node(page, 'vbox').locator('.caption')).toHaveText('하이퍼바이저 · 유형 2');

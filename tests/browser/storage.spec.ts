@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
+  chooseExample,
   expect,
+  fileMenu,
   node,
   nodeIds,
   nodes,
   openEditor,
+  openMenu,
   paletteItem,
   renameInput,
   test,
@@ -204,10 +207,10 @@ test.describe('two tabs on the same diagram', () => {
     await waitReady(b);
     await expect.poll(() => nodeIds(b)).toEqual([...EXAMPLE, 'hw-1'].sort());
     await expect(title(b)).toHaveValue('B on its own');
-    const recent = b.getByRole('combobox', { name: 'Recent', exact: true });
-    const theirs = recent.locator('option', { hasText: 'Type 2: VirtualBox on Windows 11' });
+    const recent = await openMenu(b, 'file');
+    const theirs = recent.locator('[data-recent]', { hasText: 'Type 2: VirtualBox on Windows 11' });
     await expect(theirs).toHaveCount(1);
-    await recent.selectOption((await theirs.getAttribute('value'))!);
+    await theirs.click();
     await expect.poll(() => nodeIds(b)).toEqual([...EXAMPLE, 'svc-1'].sort());
     await expect(title(b)).toHaveValue('Type 2: VirtualBox on Windows 11');
     await b.close();
@@ -247,17 +250,13 @@ const REPLACEMENTS: {
 }[] = [
   {
     name: 'New',
-    replace: (page) => page.getByRole('button', { name: 'New', exact: true }).click(),
+    replace: (page) => fileMenu(page, 'New'),
     ids: [],
     title: ''
   },
   {
     name: 'loading an example',
-    replace: (page) =>
-      page
-        .getByRole('combobox', { name: 'Examples', exact: true })
-        .selectOption({ label: 'Dedicated server' })
-        .then(() => {}),
+    replace: (page) => chooseExample(page, 'dedicated-server.json'),
     ids: [],
     title: '전용 서버 (Dedicated Server)'
   },
@@ -316,11 +315,10 @@ for (const r of REPLACEMENTS) {
     await waitSaved(page);
 
     // And kept as a recent diagram.
-    const recent = page.getByRole('combobox', { name: 'Recent', exact: true });
-    await expect(recent).toBeVisible();
-    const option = recent.locator('option', { hasText: 'My edited diagram' });
+    const recent = await openMenu(page, 'file');
+    const option = recent.locator('[data-recent]', { hasText: 'My edited diagram' });
     await expect(option).toHaveCount(1);
-    await recent.selectOption((await option.getAttribute('value'))!);
+    await option.click();
     await mineBack();
     await waitSaved(page);
 

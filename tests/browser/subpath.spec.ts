@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { expect, node, nodes, test, waitReady } from './fixtures';
+import { chooseExample, expect, node, nodes, test, waitReady } from './fixtures';
 
 // Served from a sub-path (GitHub Pages, a course site): a build with BASE_PATH=/stackdraw
 // finds its scripts, examples, fonts, ELK worker and wasm under /stackdraw/, and nothing is
@@ -75,7 +75,7 @@ test('the app works from /stackdraw/: example, layout, Korean font, export and e
   await expect(node(page, 'web')).toBeVisible();
 
   // Another example, from the menu.
-  await page.getByLabel('Examples').selectOption('type1-esxi.json');
+  await chooseExample(page, 'type1-esxi.json');
   await expect(node(page, 'esxi')).toBeVisible();
 
   // Export: the font files and HarfBuzz's wasm load from under the base path.

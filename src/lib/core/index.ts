@@ -8,7 +8,7 @@ export * from './model/catalog';
 export * from './model/read';
 export * from './model/decode';
 export * from './rules/types';
-export { validate, allowedHost } from './rules/validate';
+export { validate, allowedHost, mayRunOn } from './rules/validate';
 export { RULES, RULE_IDS, namedNodes, type RuleRecord } from './rules/rules';
 export { markers, type Markers, type NodeMarks } from './rules/markers';
 export {

@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { ActionContext } from './actions';
 import type { App } from './state/app.svelte';
 import type { Editor } from './state/editor.svelte';
 
@@ -19,4 +20,17 @@ export function useApp(): App {
 /** The editor state, for components that only edit the document. */
 export function useEditor(): Editor {
   return useApp().editor;
+}
+
+const ACTIONS_KEY = Symbol('stackdraw-actions');
+
+/** Make the action context (actions/) available to toolbars and dialogs. */
+export function provideActions(ctx: ActionContext): ActionContext {
+  return setContext(ACTIONS_KEY, ctx);
+}
+
+export function useActions(): ActionContext {
+  const ctx = getContext<ActionContext | undefined>(ACTIONS_KEY);
+  if (!ctx) throw new Error('useActions() outside the editor');
+  return ctx;
 }

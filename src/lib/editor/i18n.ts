@@ -18,13 +18,11 @@ const en = {
   appName: 'stackdraw',
   untitled: 'Untitled diagram',
   title: 'Diagram title',
-  new: 'New',
   open: 'Open…',
-  save: 'Save',
   examples: 'Examples',
-  undo: 'Undo',
-  redo: 'Redo',
   exportMenu: 'Export',
+  file: 'File',
+  settings: 'Settings',
   downloadSvg: 'Download SVG',
   downloadPng: 'Download PNG',
   copySvg: 'Copy SVG',
@@ -32,7 +30,6 @@ const en = {
   copied: 'Copied to the clipboard',
   pngReduced: (w: number, h: number) =>
     `The PNG is ${w} × ${h} px, drawn smaller to stay within 16,384 px a side and 100 megapixels.`,
-  autoLayout: 'Auto layout',
   arrange: 'Arrange automatically',
   view: 'View',
   viewGraph: 'Graph',
@@ -73,6 +70,12 @@ const en = {
   expectType2: 'Type 2 stack',
   expectDedicated: 'Dedicated server',
   delete: 'Delete',
+  swapDirection: 'Swap direction',
+  refused: {
+    loop: 'That would make a loop: a layer cannot run on what runs on it.',
+    self: 'A layer cannot run on itself.',
+    duplicate: 'These two are already connected.'
+  } as Record<'loop' | 'self' | 'duplicate', string>,
   problems: 'Problems',
   noProblems: 'No problems. Every stack follows the rules.',
   showMore: (n: number, left: number) => `Show ${n} more (${left} not shown)`,
@@ -122,7 +125,6 @@ const en = {
   diagramKept: 'Your diagram is unchanged.',
   layoutFailed: 'Automatic layout failed; the nodes stay where they were.',
   layoutTimeout: 'Automatic layout took longer than 10 s; the nodes stay where they were.',
-  restored: 'Your last diagram was restored.',
   layoutCrashed:
     'Automatic layout of this diagram did not finish last time, so automatic arrangement is off. Arrange it with Auto layout when you are ready.',
   restoreFailed: (reason: string) =>
@@ -147,18 +149,10 @@ const en = {
   severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<Severity, string>,
   kindNames: kindNames('en'),
   classification: CLASSIFICATION_LABELS.en as Record<string, string>,
-  shortcutList: [
-    ['Delete / Backspace', 'Delete the selection'],
-    ['Ctrl/⌘ + Z', 'Undo'],
-    ['Ctrl/⌘ + Shift + Z, Ctrl + Y', 'Redo'],
-    ['Ctrl/⌘ + C / X / V', 'Copy / cut / paste'],
-    ['Ctrl/⌘ + D', 'Duplicate'],
-    ['Ctrl/⌘ + A', 'Select all'],
-    ['Arrow keys', 'Nudge (Shift: further)'],
-    ['F2 / Enter', 'Rename the selected node'],
-    ['Escape', 'Cancel / clear the selection'],
+  mouseShortcuts: [
+    ['Double-click a node', 'Rename it'],
     ['Shift + click, drag on the canvas', 'Add to the selection / select with a box'],
-    ['?', 'This list']
+    ['Drag a node onto another', 'It now runs there']
   ] as [string, string][]
 };
 
@@ -168,20 +162,17 @@ const ko: Messages = {
   appName: 'stackdraw',
   untitled: '제목 없는 다이어그램',
   title: '다이어그램 제목',
-  new: '새로 만들기',
   open: '열기…',
-  save: '저장',
   examples: '예제',
-  undo: '실행 취소',
-  redo: '다시 실행',
   exportMenu: '내보내기',
+  file: '파일',
+  settings: '설정',
   downloadSvg: 'SVG 다운로드',
   downloadPng: 'PNG 다운로드',
   copySvg: 'SVG 복사',
   copyMarkdown: 'Markdown 복사',
   copied: '클립보드에 복사했습니다',
   pngReduced: (w, h) => `PNG를 ${w} × ${h} px로 줄여 그렸습니다(한 변 16,384 px, 1억 화소 이내).`,
-  autoLayout: '자동 배치',
   arrange: '항상 자동 배치',
   view: '보기',
   viewGraph: '그래프',
@@ -221,6 +212,12 @@ const ko: Messages = {
   expectType2: 'Type 2 스택',
   expectDedicated: '전용 서버',
   delete: '삭제',
+  swapDirection: '방향 바꾸기',
+  refused: {
+    loop: '순환이 생깁니다. 어떤 계층도 자기 위에서 실행되는 것 위에 놓일 수 없습니다.',
+    self: '계층은 자기 자신 위에서 실행될 수 없습니다.',
+    duplicate: '두 노드는 이미 연결되어 있습니다.'
+  },
   problems: '문제',
   noProblems: '문제가 없습니다. 모든 스택이 규칙을 따릅니다.',
   showMore: (n, left) => `${n}개 더 보기(보이지 않는 문제 ${left}개)`,
@@ -269,7 +266,6 @@ const ko: Messages = {
   diagramKept: '지금의 다이어그램은 그대로입니다.',
   layoutFailed: '자동 배치에 실패했습니다. 노드는 원래 자리에 있습니다.',
   layoutTimeout: '자동 배치가 10초를 넘겼습니다. 노드는 원래 자리에 있습니다.',
-  restored: '마지막 다이어그램을 복원했습니다.',
   layoutCrashed:
     '지난번에 이 다이어그램의 자동 배치가 끝나지 않아 자동 배치를 껐습니다. 준비되면 자동 배치 버튼으로 배치하세요.',
   restoreFailed: (reason) =>
@@ -295,18 +291,10 @@ const ko: Messages = {
   severity: { error: '오류', warning: '경고', info: '참고' },
   kindNames: kindNames('ko'),
   classification: CLASSIFICATION_LABELS.ko,
-  shortcutList: [
-    ['Delete / Backspace', '선택 항목 삭제'],
-    ['Ctrl/⌘ + Z', '실행 취소'],
-    ['Ctrl/⌘ + Shift + Z, Ctrl + Y', '다시 실행'],
-    ['Ctrl/⌘ + C / X / V', '복사 / 잘라내기 / 붙여넣기'],
-    ['Ctrl/⌘ + D', '복제'],
-    ['Ctrl/⌘ + A', '모두 선택'],
-    ['방향키', '조금씩 이동 (Shift: 크게)'],
-    ['F2 / Enter', '선택한 노드 이름 바꾸기'],
-    ['Escape', '취소 / 선택 해제'],
+  mouseShortcuts: [
+    ['노드 두 번 클릭', '이름 바꾸기'],
     ['Shift + 클릭, 캔버스 끌기', '선택에 추가 / 영역 선택'],
-    ['?', '이 목록']
+    ['노드를 다른 노드 위로 끌기', '그 위에서 실행']
   ]
 };
 

@@ -9,6 +9,8 @@ import {
   copySelection,
   deleteElements,
   isRefused,
+  duplicate,
+  reverseEdge,
   moveNodes,
   paste,
   setHost,
@@ -54,10 +56,15 @@ describe('commands', () => {
     expect(isRefused(deleteElements(base, {}))).toBe(true);
   });
 
-  it('connect refuses a loop and a duplicate, allows a wrong stack', () => {
-    expect(isRefused(connect(base, { source: 'hw', target: 'hw' }))).toBe(true);
-    expect(isRefused(connect(base, { source: 'hw', target: 'win' }))).toBe(true);
-    const r = ok(connect(base, { source: 'win', target: 'hw' }));
+  it('connect refuses a loop, a node on itself and a duplicate, allows a wrong stack', () => {
+    expect(connect(base, { source: 'hw', target: 'hw' })).toMatchObject({ reason: 'self' });
+    expect(connect(base, { source: 'hw', target: 'win' })).toMatchObject({ reason: 'duplicate' });
+    expect(connect(base, { source: 'win', target: 'hw' })).toMatchObject({ reason: 'loop' });
+    const more = {
+      ...base,
+      nodes: [...base.nodes, { id: 'hw2', kind: 'hardware' as const, label: 'Disk' }]
+    };
+    const r = ok(connect(more, { source: 'win', target: 'hw2' }));
     expect(rulesOf(r.doc)).toContain('hardware-on-host');
   });
 
@@ -156,5 +163,55 @@ describe('quick fixes make the problem go away', () => {
     const d = doc(['hw hardware S', 'x hypervisor ESXi', 's service Web'], ['hw>x', 'x>s']);
     const after = ok(applyFix(d, { fix: fixFor(d, 'invalid-host') })).doc;
     expect(validate(after)).toMatchObject({ valid: true, stacks: [{ classification: 'type1' }] });
+  });
+});
+
+describe('building faster: duplicate keeps the host, paste goes onto the selected node', () => {
+  const esxi = doc(
+    ['hw hardware Server', 'e hypervisor ESXi', 'w os Windows Server', 'web service Web'],
+    ['hw>e', 'e>w', 'w>web']
+  );
+
+  it('duplicating a guest OS with its service keeps the copy on the same hypervisor', () => {
+    const r = ok(duplicate(esxi, { ids: ['w', 'web'] }));
+    const [copyOs, copyWeb] = r.doc.nodes.slice(esxi.nodes.length);
+    expect(copyOs).toMatchObject({ kind: 'os', label: 'Windows Server' });
+    expect(r.doc.edges).toContainEqual(expect.objectContaining({ source: 'e', target: copyOs.id }));
+    expect(r.doc.edges).toContainEqual(
+      expect.objectContaining({ source: copyOs.id, target: copyWeb.id })
+    );
+    expect(rulesOf(r.doc)).toEqual([]);
+    expect(r.select).toEqual([copyOs.id, copyWeb.id]);
+  });
+
+  it("the notes' ESXi host with 4 guests: one guest, then three duplicates", () => {
+    let d = esxi;
+    for (let i = 0; i < 3; i++) d = ok(duplicate(d, { ids: ['w', 'web'] })).doc;
+    const guests = d.edges.filter((e) => e.source === 'e');
+    expect(guests).toHaveLength(4);
+    expect(rulesOf(d)).toEqual([]);
+  });
+
+  it('paste with a node selected puts the pasted roots on it, where they may run', () => {
+    const clip = copySelection(esxi, ['w', 'web']);
+    const other = doc(['h2 hardware Server 2', 'e2 hypervisor ESXi'], ['h2>e2']);
+    const r = ok(paste(other, { clip, onto: 'e2' }));
+    const pastedOs = r.doc.nodes[2];
+    expect(r.doc.edges).toContainEqual(
+      expect.objectContaining({ source: 'e2', target: pastedOs.id })
+    );
+    expect(rulesOf(r.doc)).toEqual([]);
+    // A service cannot run on the hardware: pasted onto it, it stays free (and says so).
+    const svcClip = copySelection(esxi, ['web']);
+    const free = ok(paste(other, { clip: svcClip, onto: 'h2' }));
+    expect(free.doc.edges).toHaveLength(1);
+  });
+
+  it('reverseEdge swaps a connection, and refuses a loop', () => {
+    const d = doc(['a os A', 'hw hardware H'], ['a>hw']);
+    const r = ok(reverseEdge(d, { id: 'e1' }));
+    expect(r.doc.edges).toEqual([{ id: 'e1', source: 'hw', target: 'a' }]);
+    const loop = doc(['a os A', 'b os B', 'c os C'], ['a>b', 'b>c', 'a>c']);
+    expect(reverseEdge(loop, { id: 'e3' })).toMatchObject({ reason: 'loop' });
   });
 });

@@ -10,6 +10,7 @@ import type {
   Position
 } from '../model/types';
 import type { Fix } from '../rules/types';
+import { mayRunOn } from '../rules/validate';
 import { byId } from '../model/ids';
 import { idMaker } from './ids';
 
@@ -30,8 +31,8 @@ export interface Done {
 export interface Refused {
   /** Why, in English (the editor shows its own words for the `reason`s it knows). */
   error: string;
-  /** A machine-readable reason, where callers act on it. */
-  reason?: 'loop';
+  /** A machine-readable reason, where callers act on it (or say it in their own words). */
+  reason?: 'loop' | 'self' | 'duplicate';
 }
 export type Outcome = Done | Refused;
 
@@ -117,14 +118,19 @@ export function moveNodes(
   return { doc: { ...doc, nodes }, positionsOnly: true };
 }
 
-/** Draw a new edge: `target` runs on `source`. Any pair is allowed but a loop or a duplicate. */
+/**
+ * Draw a new edge: `target` runs on `source`. Any pair is allowed but a loop (the source
+ * already runs on the target, directly or higher up), a node on itself, or a duplicate.
+ */
 export function connect(doc: DiagramDocument, args: { source: string; target: string }): Outcome {
   const { source, target } = args;
   if (!hasNode(doc, source) || !hasNode(doc, target))
     return { error: 'Both ends must be nodes of the diagram.' };
-  if (source === target) return { error: 'A layer cannot run on itself.' };
+  if (source === target) return { error: 'A layer cannot run on itself.', reason: 'self' };
   if (doc.edges.some((e) => e.source === source && e.target === target))
-    return { error: 'These two are already connected.' };
+    return { error: 'These two are already connected.', reason: 'duplicate' };
+  if (runsOnTop(doc, target).has(source))
+    return { error: 'A layer cannot run on what runs on it.', reason: 'loop' };
   const id = idMaker(doc).edge();
   return { doc: { ...doc, edges: [...doc.edges, { id, source, target }] } };
 }
@@ -161,7 +167,7 @@ export function setHost(
   const { node, host } = args;
   if (!hasNode(doc, node)) return { error: `There is no node "${node}".` };
   if (host !== null && !hasNode(doc, host)) return { error: `There is no node "${host}".` };
-  if (host === node) return { error: 'A layer cannot run on itself.', reason: 'loop' };
+  if (host === node) return { error: 'A layer cannot run on itself.', reason: 'self' };
   if (host !== null && runsOnTop(doc, node).has(host))
     return { error: 'A layer cannot run on what runs on it.', reason: 'loop' };
   const current = doc.edges.filter((e) => e.target === node);
@@ -181,6 +187,28 @@ export function setHost(
 }
 
 const PATCH_FIELDS = ['product', 'hypervisorType', 'expect'] as const satisfies NodeField[];
+
+/**
+ * Swap an edge's direction: what ran on the host now hosts it. Refused when that would make
+ * a loop (the new host already runs on the old one by another way).
+ */
+export function reverseEdge(doc: DiagramDocument, args: { id: string }): Outcome {
+  const edge = doc.edges.find((e) => e.id === args.id);
+  if (!edge) return { error: `There is no edge "${args.id}".` };
+  const others = { ...doc, edges: doc.edges.filter((e) => e.id !== args.id) };
+  if (runsOnTop(others, edge.source).has(edge.target))
+    return { error: 'A layer cannot run on what runs on it.', reason: 'loop' };
+  if (doc.edges.some((e) => e.source === edge.target && e.target === edge.source))
+    return { error: 'These two are already connected.', reason: 'duplicate' };
+  return {
+    doc: {
+      ...doc,
+      edges: doc.edges.map((e) =>
+        e.id === args.id ? { ...e, source: edge.target, target: edge.source } : e
+      )
+    }
+  };
+}
 
 export interface NodePatch {
   label?: string;
@@ -235,10 +263,19 @@ export function copySelection(doc: DiagramDocument, ids: readonly string[]): Cli
   };
 }
 
-/** Paste a clip with new ids, shifted by `offset`; the pasted nodes are selected. */
-export function paste(doc: DiagramDocument, args: { clip: Clip; offset?: Position }): Outcome {
+/**
+ * Paste a clip with new ids, shifted by `offset` (px); the pasted nodes are selected. With
+ * `onto`, the clip's roots (its nodes with no host inside it) run on that node, each where
+ * the kind spec allows it (a guest OS onto a hypervisor, a service onto an OS …).
+ */
+export function paste(
+  doc: DiagramDocument,
+  args: { clip: Clip; offset?: Position; onto?: string }
+): Outcome {
   const { clip } = args;
   if (clip.nodes.length === 0) return { error: 'The clipboard holds no nodes.' };
+  const host = args.onto === undefined ? undefined : doc.nodes.find((n) => n.id === args.onto);
+  if (args.onto !== undefined && !host) return { error: `There is no node "${args.onto}".` };
   const ids = idMaker(doc);
   const map = new Map<string, string>();
   const dx = args.offset?.x ?? 32;
@@ -253,10 +290,40 @@ export function paste(doc: DiagramDocument, args: { clip: Clip; offset?: Positio
   const edges = clip.edges
     .filter((e) => map.has(e.source) && map.has(e.target))
     .map((e) => ({ ...e, id: ids.edge(), source: map.get(e.source)!, target: map.get(e.target)! }));
+  if (host) {
+    const hosted = new Set(edges.map((e) => e.target));
+    for (const n of nodes)
+      if (!hosted.has(n.id) && mayRunOn(n, host))
+        edges.push({ id: ids.edge(), source: host.id, target: n.id });
+  }
   return {
     doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] },
     select: nodes.map((n) => n.id)
   };
+}
+
+/**
+ * Duplicate nodes: a copy of them and the edges between them, shifted by `offset` (px), each
+ * copy of a root still running on the host(s) the original runs on (a duplicated guest OS
+ * stays on its hypervisor).
+ */
+export function duplicate(
+  doc: DiagramDocument,
+  args: { ids: readonly string[]; offset?: Position }
+): Outcome {
+  const clip = copySelection(doc, args.ids);
+  const pasted = paste(doc, { clip, offset: args.offset });
+  if (isRefused(pasted)) return pasted;
+  const inClip = new Set(clip.nodes.map((n) => n.id));
+  const copyOf = new Map(
+    clip.nodes.map((n, i) => [n.id, pasted.doc.nodes[doc.nodes.length + i].id])
+  );
+  const ids = idMaker(pasted.doc);
+  const extra: DiagramEdge[] = [];
+  for (const e of doc.edges)
+    if (inClip.has(e.target) && !inClip.has(e.source))
+      extra.push({ id: ids.edge(), source: e.source, target: copyOf.get(e.target)! });
+  return { ...pasted, doc: { ...pasted.doc, edges: [...pasted.doc.edges, ...extra] } };
 }
 
 /** Replace the whole document (New, Open, an example). Undo brings the old one back. */

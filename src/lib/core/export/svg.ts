@@ -2,7 +2,7 @@ import { KIND_SPECS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
 import { markers } from '../rules/markers';
 import { nodeName } from '../rules/messages/render';
-import { CLASSIFICATION_LABELS, describeStacks, nodeMap, stackIsValid } from '../rules/summary';
+import { describeStacks, nodeMap, stackBadge } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
 import type { LayoutResult, Rect } from '../layout/layout';
@@ -299,21 +299,25 @@ export function renderSvg(input: SvgInput): string {
 
   /** The stack's pill under its hardware: its words, and a width measured from them. */
   function pillGeometry(r: Rect, stack: StackReport) {
-    const ok = stackIsValid(stack);
-    const name = CLASSIFICATION_LABELS[o.lang][stack.classification];
-    const label = `${name}${stack.nested ? (o.lang === 'ko' ? ' · 중첩' : ' · nested') : ''}`;
-    // 10px before the text, 26px after it for the check mark (measured, so Hangul fits too).
-    const w = Math.max(48, Math.ceil(fontMeasure(label, PILL.font)) + 36);
-    return { ok, label, w, x: r.x + (r.width - w) / 2, y: r.y + r.height + PILL.gap };
+    const { text: label, mark } = stackBadge(stack, o.lang);
+    // 10px before the text, 26px after it for the mark (measured, so Hangul fits too); no
+    // mark, no room for one.
+    const w = Math.max(48, Math.ceil(fontMeasure(label, PILL.font)) + (mark === 'none' ? 20 : 36));
+    return { mark, label, w, x: r.x + (r.width - w) / 2, y: r.y + r.height + PILL.gap };
   }
 
   function pill(r: Rect, stack: StackReport): string {
-    const { ok, label, w, x, y } = pillGeometry(r, stack);
-    const colour = ok ? theme.ok : theme.error;
+    const { mark, label, w, x, y } = pillGeometry(r, stack);
+    const colour = mark === 'ok' ? theme.ok : mark === 'bad' ? theme.error : theme.edge;
+    const drawn =
+      mark === 'none'
+        ? ''
+        : `<path transform="translate(${num(x + w - 13 + dx)} ${num(y + 10 + dy)})" d="${mark === 'ok' ? CHECK : CROSS}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linecap="round"/>`;
     return (
       `<g><rect x="${X(x)}" y="${Y(y)}" width="${num(w)}" height="${PILL.height}" rx="10" fill="${theme.pill}" stroke="${colour}"/>` +
       text(label, x + 10, y + 14, PILL.font, theme.pillText, 'start') +
-      `<path transform="translate(${num(x + w - 13 + dx)} ${num(y + 10 + dy)})" d="${ok ? CHECK : CROSS}" fill="none" stroke="${colour}" stroke-width="1.8" stroke-linecap="round"/></g>`
+      drawn +
+      '</g>'
     );
   }
 }

@@ -46,6 +46,29 @@ export const CLASSIFICATION_LABELS: Record<Lang, Record<Classification, string>>
   }
 };
 
+/** What is missing from an incomplete stack, in words (badges, status line, the export). */
+const INCOMPLETE: Record<Lang, string> = { en: 'nothing installed', ko: '설치된 것 없음' };
+
+/**
+ * How a stack is shown on its badge, the status line and the export's pill: its words, and
+ * its mark: `ok` (✓: valid as drawn and meeting its expectation), `bad` (✗) or `none` (an
+ * incomplete stack gets no tick: it says what is missing instead).
+ */
+export function stackBadge(
+  stack: StackReport,
+  lang: Lang
+): { text: string; mark: 'ok' | 'bad' | 'none' } {
+  const name = CLASSIFICATION_LABELS[lang][stack.classification];
+  const nested = stack.nested ? (lang === 'ko' ? ' · 중첩' : ' · nested') : '';
+  if (stack.classification === 'incomplete') {
+    return {
+      text: `${name} · ${INCOMPLETE[lang]}`,
+      mark: stack.expectationMet === false ? 'bad' : 'none'
+    };
+  }
+  return { text: `${name}${nested}`, mark: stackIsValid(stack) ? 'ok' : 'bad' };
+}
+
 /** A stack has no error of its own and meets its expectation, if it has one. */
 export function stackIsValid(stack: StackReport): boolean {
   return stack.classification !== 'invalid' && stack.expectationMet !== false;

@@ -7,7 +7,7 @@ import {
 } from '../model/catalog';
 import { compareIds } from '../model/ids';
 import { KIND_SPECS, KINDS, type HostRule, type NodeKind } from '../model/kinds';
-import type { DiagramDocument, Expectation, HypervisorType } from '../model/types';
+import type { DiagramDocument, DiagramNode, Expectation, HypervisorType } from '../model/types';
 import {
   buildGraph,
   childrenOf,
@@ -710,4 +710,22 @@ export function allowedHost(
     default:
       return false;
   }
+}
+
+/**
+ * May `node` run on `host`, by the kind spec's host table (with the host's role: a firmware
+ * hypervisor counts as a hypervisor; containers and services may run on a KVM-family host)?
+ * Used by commands that place nodes (paste onto a node).
+ */
+export function mayRunOn(node: DiagramNode, host: DiagramNode): boolean {
+  const hostEntry = catalogMatch(host).hypervisor;
+  const hostKind: NodeKind =
+    host.kind === 'firmware' && hostEntry?.firmware ? 'hypervisor' : host.kind;
+  const declared =
+    node.kind === 'hypervisor'
+      ? node.hypervisorType === 1 || node.hypervisorType === 2
+        ? node.hypervisorType
+        : catalogMatch(node).hypervisor?.type
+      : undefined;
+  return allowedHost(node.kind, hostKind, declared, hostEntry?.kvmFamily === true);
 }

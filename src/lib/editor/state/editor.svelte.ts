@@ -4,6 +4,7 @@ import {
   connect,
   copySelection,
   deleteElements,
+  duplicate,
   emptyDocument,
   History,
   idRecord,
@@ -12,6 +13,7 @@ import {
   moveNodes,
   paste,
   replaceDocument,
+  reverseEdge,
   setHost,
   setTitle,
   updateNode,
@@ -159,7 +161,9 @@ export class Editor {
   ): boolean {
     const outcome = perform(this.doc, args);
     if (isRefused(outcome)) {
-      this.refusal = outcome.error;
+      // Refusals the user should hear of are said in their language; the rest (nothing to
+      // change) pass silently.
+      if (outcome.reason) this.say(this.t.refused[outcome.reason], 'error');
       return false;
     }
     this.history.record({ doc: this.doc, selection: this.selection }, label, key);
@@ -169,9 +173,6 @@ export class Editor {
     if (outcome.rename) this.renaming = outcome.rename;
     return true;
   }
-
-  /** The last command refusal, in English (for a notice). */
-  refusal: string | null = null;
 
   private setDoc(doc: DiagramDocument, structural: boolean) {
     this.doc = doc;
@@ -322,21 +323,24 @@ export class Editor {
     if (this.copy()) this.deleteSelection();
   }
 
+  /**
+   * Paste a clip (the system clipboard's, else the last one copied here). With one node
+   * selected, the pasted stacks run on it where they may.
+   */
   paste(clip: Clip | null = this.clip) {
     if (!clip) return;
     this.pasteCount++;
     this.run('paste', paste, {
       clip,
-      offset: { x: 32 * this.pasteCount, y: 32 * this.pasteCount }
+      offset: { x: 32 * this.pasteCount, y: 32 * this.pasteCount },
+      onto: this.selection.length === 1 ? this.selection[0] : undefined
     });
   }
 
+  /** Duplicate the selection; each copy runs on the same host as its original. */
   duplicate() {
     if (this.selection.length === 0) return;
-    this.run('duplicate', paste, {
-      clip: copySelection(this.doc, this.selection),
-      offset: { x: 32, y: 32 }
-    });
+    this.run('duplicate', duplicate, { ids: this.selection, offset: { x: 32, y: 32 } });
   }
 
   nudge(dx: number, dy: number) {
@@ -358,7 +362,16 @@ export class Editor {
    */
   setHost(node: string, host: string | null, position?: Position) {
     if (this.run('rehost', setHost, { node, host, position })) return;
-    if (position) this.run('move', moveNodes, { positions: { [node]: position } });
+    if (position) {
+      const positions = idRecord<Position>();
+      positions[node] = position;
+      this.run('move', moveNodes, { positions });
+    }
+  }
+
+  /** Swap a connection's direction (the Inspector, with an edge selected). */
+  reverseEdge(id: string) {
+    if (this.run('swap', reverseEdge, { id })) this.select([], [id]);
   }
 
   connect(source: string, target: string) {

@@ -1,0 +1,62 @@
+import { clipText, readClip } from '../clipboard';
+import type { Action } from './action';
+
+export const copy: Action = {
+  id: 'copy',
+  label: { en: 'Copy', ko: '복사' },
+  keys: ['Mod+C'],
+  enabled: ({ app }) => app.editor.selection.length > 0,
+  run: (ctx) => {
+    const clip = ctx.app.editor.copy();
+    if (clip) ctx.writeClipboard(clipText(clip));
+  }
+};
+
+export const cut: Action = {
+  id: 'cut',
+  label: { en: 'Cut', ko: '잘라내기' },
+  keys: ['Mod+X'],
+  enabled: ({ app }) => app.editor.selection.length > 0,
+  run: (ctx) => {
+    const clip = ctx.app.editor.copy();
+    if (!clip) return;
+    ctx.writeClipboard(clipText(clip));
+    ctx.app.editor.deleteSelection();
+  }
+};
+
+/**
+ * Paste: what the system clipboard holds (nodes copied in any stackdraw tab, a stackdraw
+ * document as JSON or SVG text), else the in-app copy when reading the clipboard is refused.
+ * With one node selected, the pasted stacks run on it where they may.
+ */
+export const paste: Action = {
+  id: 'paste',
+  label: { en: 'Paste', ko: '붙여넣기' },
+  description: {
+    en: 'Paste (onto the selected node)',
+    ko: '붙여넣기 (선택한 노드 위에)'
+  },
+  keys: ['Mod+V'],
+  run: async (ctx) => {
+    const text = await ctx.readClipboard();
+    const clip = text === undefined ? undefined : readClip(text);
+    ctx.app.editor.paste(clip ?? undefined);
+  }
+};
+
+export const duplicate: Action = {
+  id: 'duplicate',
+  label: { en: 'Duplicate', ko: '복제' },
+  description: { en: 'Duplicate (on the same host)', ko: '복제 (같은 호스트 위에)' },
+  keys: ['Mod+D'],
+  enabled: ({ app }) => app.editor.selection.length > 0,
+  run: ({ app }) => app.editor.duplicate()
+};
+
+export const selectAll: Action = {
+  id: 'select-all',
+  label: { en: 'Select all', ko: '모두 선택' },
+  keys: ['Mod+A'],
+  run: ({ app }) => app.editor.selectAll()
+};
