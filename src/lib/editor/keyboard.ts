@@ -1,7 +1,7 @@
 import { actionForKey, type ActionContext } from './actions';
 
-/** Is the key event meant for a text field rather than the canvas? */
-export function typingInField(e: KeyboardEvent): boolean {
+/** Is the event (a key, a paste) meant for a text field rather than the canvas? */
+export function typingInField(e: Event): boolean {
   const el = e.target as HTMLElement | null;
   if (!el) return false;
   const tag = el.tagName;
@@ -14,6 +14,12 @@ function activatesControl(e: KeyboardEvent): boolean {
   return !!el && (e.key === 'Enter' || e.key === ' ') && !!el.closest('button, a, summary');
 }
 
+/** Keys inside an open top-bar menu are the menu's (Escape closes it). */
+function inOpenMenu(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  return !!el?.closest?.('details[open]');
+}
+
 export const isMac = () =>
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform ?? '');
 
@@ -23,7 +29,7 @@ export const isMac = () =>
  * browser's own paste event (no permission prompt): see EditorApp.
  */
 export function handleKey(ctx: ActionContext, e: KeyboardEvent): boolean {
-  if (typingInField(e) || activatesControl(e)) return false;
+  if (typingInField(e) || activatesControl(e) || inOpenMenu(e)) return false;
   const action = actionForKey(e, isMac());
   if (!action || action.id === 'paste') return false;
   if (action.enabled && !action.enabled(ctx)) return action.id === 'undo' || action.id === 'redo';

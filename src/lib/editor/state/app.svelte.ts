@@ -1,4 +1,5 @@
 import { readDocument, type DiagramDocument, type InputError } from '$lib/core/index';
+import { readFileDocument } from '../files';
 import type { RestoreFailure } from '../persistence/autosave';
 import { Editor, type LayoutEngine } from './editor.svelte';
 import { Session, type SessionOptions } from './session.svelte';
@@ -95,6 +96,13 @@ export class App {
   async openExample(file: string): Promise<void> {
     const doc = await this.fetchExample(file);
     if (doc) this.openDocument(doc);
+  }
+
+  /** Open a `.json` or stackdraw `.svg` file (read off the main thread); errors are shown. */
+  async openFile(file: File): Promise<void> {
+    const opened = await readFileDocument(file);
+    if (opened.ok) this.openDocument(opened.doc);
+    else this.openErrors = { file: file.name, errors: opened.errors };
   }
 
   newDocument(): void {

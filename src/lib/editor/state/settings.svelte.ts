@@ -28,6 +28,12 @@ export class Settings {
   /** Relayout after every change of structure or labels. */
   arrange = $state(true);
   view = $state<View>('graph');
+  /** The system's colour scheme (for theme `system`). */
+  systemDark = $state(false);
+  /** The theme shown: the choice, with `system` resolved. */
+  resolvedTheme = $derived<'light' | 'dark'>(
+    this.theme === 'system' ? (this.systemDark ? 'dark' : 'light') : this.theme
+  );
 
   constructor(
     private store?: SettingsStore,
