@@ -28,6 +28,8 @@ export interface Action {
   /** What the shortcut list says it does (defaults to the label). */
   description?: Localized;
   keys?: readonly string[];
+  /** The keys work with or without Shift (the action reads it: nudge further). */
+  anyShift?: true;
   enabled?(ctx: ActionContext): boolean;
   run(ctx: ActionContext, e?: KeyboardEvent): void | Promise<void>;
 }

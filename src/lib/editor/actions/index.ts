@@ -64,7 +64,16 @@ export function matches(combo: string, e: KeyboardEvent, mac = false): boolean {
 
 /** The action a key event calls, if any. */
 export function actionForKey(e: KeyboardEvent, mac = false): Action | undefined {
-  return ACTIONS.find((a) => a.keys?.some((k) => matches(k, e, mac)));
+  const unshifted = {
+    key: e.key,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+    shiftKey: false
+  } as KeyboardEvent;
+  return ACTIONS.find((a) =>
+    a.keys?.some((k) => matches(k, e, mac) || (a.anyShift === true && matches(k, unshifted, mac)))
+  );
 }
 
 const ORDER = ['Mod', 'Ctrl', 'Alt', 'Shift'];
@@ -78,4 +87,12 @@ export function keyLabel(combo: string, mac = false): string {
     ...mods.map((m) => (m === 'Mod' ? (mac ? '⌘' : 'Ctrl') : m)),
     key.length === 1 ? key.toUpperCase() : key
   ].join('+');
+}
+
+/** The shortcut table as Markdown rows (keys, action): the README's key table is this. */
+export function shortcutRows(lang: 'en' | 'ko' = 'en'): string[] {
+  return ACTIONS.filter((a) => a.keys).map(
+    (a) =>
+      `| ${a.keys!.map((k) => keyLabel(k)).join(' / ')} | ${(a.description ?? a.label)[lang]} |`
+  );
 }

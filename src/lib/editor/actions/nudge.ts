@@ -9,6 +9,7 @@ export const nudge: Action = {
   label: { en: 'Nudge', ko: '조금씩 이동' },
   description: { en: 'Nudge (Shift: further)', ko: '조금씩 이동 (Shift: 크게)' },
   keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],
+  anyShift: true,
   enabled: ({ app }) => app.editor.selection.length > 0,
   run: ({ app }, e) => {
     if (!e) return;

@@ -66,7 +66,8 @@ export class App {
     this.env.marks?.removeItem(LAYOUT_MARK);
     if (saved) {
       this.editor.load(saved);
-      this.session.markSaved();
+      // A document from the tab's journal (a reload right after an edit) still needs its save.
+      if (!this.session.unsaved) this.session.markSaved();
     } else {
       const doc = this.session.failure ? undefined : await example;
       if (doc) this.editor.load(doc);

@@ -17,7 +17,11 @@ const doc = (title: string, extra: Partial<DiagramDocument> = {}): DiagramDocume
 /** sessionStorage of one tab. */
 const memory = (): TabMemory => {
   const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k)
+  };
 };
 
 /** A BroadcastChannel between tabs, in memory. */
@@ -291,5 +295,32 @@ describe('restoreRecord: fuzzing stored records', () => {
       }),
       { numRuns: 300 }
     );
+  });
+});
+
+describe('Session: a reload right after an edit', () => {
+  it('the last edit is in the tab journal when the database write did not land', async () => {
+    const storage = indexedDbStorage();
+    const tab = memory();
+    const a = new Session({ storage, tab, newId, delayMs: 60_000 });
+    await a.restore();
+    a.changed(doc('saved'));
+    await a.flush();
+    // An edit, then the page goes away before its write lands (the write never ends).
+    const hanging = { ...storage, save: () => new Promise<number>(() => {}) };
+    const leaving = new Session({ storage: hanging, tab, newId, delayMs: 60_000 });
+    await leaving.restore();
+    leaving.changed(doc('the last edit'));
+    void leaving.leave();
+    // The reload: the journal has it, and it is saved for good this time.
+    const after = new Session({ storage: indexedDbStorage(), tab, newId, delayMs: 1 });
+    const restored = await after.restore();
+    expect(restored?.title).toBe('the last edit');
+    expect(after.unsaved).toBe(true);
+    await after.flush();
+    expect(((await storage.load(after.diagramId)) as SavedDiagram).doc.title).toBe('the last edit');
+    // Saved: the journal is gone, so a later reload reads the database.
+    const later = new Session({ storage: indexedDbStorage(), tab, newId });
+    expect((await later.restore())?.title).toBe('the last edit');
   });
 });

@@ -28,6 +28,7 @@ export interface TabChannel {
 export interface TabMemory {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem?(key: string): void;
 }
 
 export interface SessionOptions {
@@ -40,6 +41,8 @@ export interface SessionOptions {
 }
 
 const TAB_DIAGRAM = 'stackdraw.diagram';
+/** The tab's last edit, written at once when the page goes away before its save lands. */
+const TAB_JOURNAL = 'stackdraw.unsaved';
 
 /**
  * Which diagram this tab edits, and its autosave: the one owner of the save state.
@@ -117,6 +120,14 @@ export class Session {
       id = undefined;
     }
     void this.refreshRecent();
+    // A reload right after an edit: the edit was kept in the tab's journal (read like a file).
+    const journal = this.readJournal(id);
+    if (id && journal) {
+      this.diagramId = id;
+      this.remember();
+      this.changed(journal);
+      return journal;
+    }
     if (!id || record === undefined) {
       this.remember();
       return undefined;
@@ -145,7 +156,38 @@ export class Session {
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  /** Save what is pending now (the page is being hidden or closed, or the tab switches). */
+  /**
+   * The page is going away (pagehide): keep what is not saved yet in the tab's journal at
+   * once (a reload finds it there even if the database write below does not land), then save.
+   */
+  leave(): Promise<void> {
+    const p = this.pending;
+    if (p) {
+      try {
+        this.tab?.setItem(TAB_JOURNAL, JSON.stringify({ id: p.id, doc: p.doc }));
+      } catch {
+        // Too large for the tab's memory: the save below is all there is.
+      }
+    }
+    return this.flush();
+  }
+
+  /** The journal's document for diagram `id`, checked by the reader; cleared once read. */
+  private readJournal(id: string | null | undefined): DiagramDocument | undefined {
+    const text = this.tab?.getItem(TAB_JOURNAL);
+    if (!text) return undefined;
+    this.tab?.removeItem?.(TAB_JOURNAL);
+    try {
+      const j = JSON.parse(text) as { id?: unknown; doc?: unknown };
+      if (j.id !== id) return undefined;
+      const restored = restoreRecord(String(id), { doc: j.doc });
+      return restored.ok ? restored.saved.doc : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Save what is pending now (the page is being hidden, or the tab switches). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     const p = this.pending;
@@ -237,6 +279,8 @@ export class Session {
       this.channel?.announce(id, savedAt);
       this.storageFull = false;
       this.saveError = null;
+      // Saved: a journal kept for a reload is not needed any more.
+      this.tab?.removeItem?.(TAB_JOURNAL);
       if (!this.pending && id === this.diagramId) this.saveState = 'saved';
       void this.refreshRecent();
     } catch (e) {
