@@ -32,7 +32,15 @@ export interface KindColours {
 export type HostRule = 'always' | 'kvm-family' | 'unless-type2';
 
 /** Optional document fields, and which kinds they fit (the Inspector shows only these). */
-export type NodeField = 'product' | 'hypervisorType' | 'expect';
+export type NodeField =
+  | 'product'
+  | 'hypervisorType'
+  | 'expect'
+  | 'cores'
+  | 'memoryGiB'
+  | 'vcpus'
+  | 'protection'
+  | 'replicaOf';
 
 /** Roles an OS can play, with their own caption and default label. */
 export type OsRole = 'host' | 'guest';
@@ -67,7 +75,7 @@ export const KIND_SPECS: Readonly<Record<NodeKind, KindSpec>> = {
     caption: { en: 'HARDWARE', ko: '하드웨어' },
     defaultLabel: { en: 'Server', ko: '서버' },
     hosts: {},
-    fields: ['expect'],
+    fields: ['expect', 'cores', 'memoryGiB'],
     colours: {
       light: { fill: '#e2e8f0', stroke: '#475569', text: '#0f172a', caption: '#475569' },
       dark: { fill: '#1e293b', stroke: '#94a3b8', text: '#f1f5f9', caption: '#cbd5e1' }
@@ -109,7 +117,7 @@ export const KIND_SPECS: Readonly<Record<NodeKind, KindSpec>> = {
     caption: { en: 'OS', ko: '운영체제' },
     defaultLabel: { en: 'OS', ko: 'OS' },
     hosts: { hardware: 'always', firmware: 'always', hypervisor: 'always' },
-    fields: ['product'],
+    fields: ['product', 'memoryGiB', 'vcpus', 'protection', 'replicaOf'],
     colours: {
       light: { fill: '#e0f2fe', stroke: '#0369a1', text: '#082f49', caption: '#075985' },
       dark: { fill: '#082f49', stroke: '#38bdf8', text: '#f0f9ff', caption: '#7dd3fc' }

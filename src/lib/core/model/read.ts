@@ -7,6 +7,7 @@ import {
   type DiagramNode
 } from './types';
 import { locateJsonError } from './json-error';
+import { checkDocumentRedundancy, checkNodeRedundancy } from './redundancy-read';
 import { decodeInput } from './decode';
 import { documentTextFromSvg } from './svg-metadata';
 
@@ -37,6 +38,16 @@ export type InputErrorCode =
   | 'bad-hypervisor-type'
   | 'bad-expect'
   | 'bad-position'
+  | 'bad-protection'
+  | 'bad-replica'
+  | 'replica-chain'
+  | 'bad-capacity'
+  | 'clusters-not-array'
+  | 'bad-cluster'
+  | 'bad-member'
+  | 'member-in-two-clusters'
+  | 'duplicate-cluster-id'
+  | 'bad-ha'
   | 'unsupported-version'
   | 'too-deep'
   | 'too-large';
@@ -533,6 +544,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
       for (const e of positionErrors(raw.position, path, idValue)) fail(e);
       good = false;
     }
+    if (!checkNodeRedundancy(raw, path, idValue, fail)) good = false;
     if (id !== undefined) {
       const first = nodeIndex.get(id);
       if (first !== undefined) {
@@ -624,6 +636,8 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     }
     if (good) edges.push((owned ? raw : { ...(raw as object) }) as DiagramEdge);
   });
+
+  if (errors.length === 0) checkDocumentRedundancy(value, nodes, edges, nodeIndex, fail);
 
   if (errors.length) {
     if (errors.length > MAX_ERRORS) {

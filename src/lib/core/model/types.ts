@@ -29,6 +29,19 @@ export interface DiagramNode {
   product?: string;
   /** Hardware only: what this stack is meant to be. */
   expect?: Expectation;
+  /**
+   * A guest OS's protection against its host failing (course notes 13.2.3): restarted on
+   * another member of its host's cluster (`ha`), or a lockstep copy on another host (`ft`).
+   */
+  protection?: Protection;
+  /** On an OS: the id of the FT primary this node is the secondary copy of. */
+  replicaOf?: string;
+  /** Hardware: CPU cores. */
+  cores?: number;
+  /** Hardware: memory; guest OS: its VM's memory; host OS: what it keeps for itself. GiB. */
+  memoryGiB?: number;
+  /** Guest OS: virtual CPUs. */
+  vcpus?: number;
   position?: Position;
   /** Unknown fields are kept as they were read. */
   [extra: string]: unknown;
@@ -43,11 +56,28 @@ export interface DiagramEdge {
   [extra: string]: unknown;
 }
 
+export const PROTECTIONS = ['ha', 'ft'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
+
+/** Machines that stand in for each other: a vSphere/Hyper-V cluster. */
+export interface Cluster {
+  id: string;
+  /** Its name (the id is shown when there is none). */
+  label?: string;
+  /** Hardware roots (ids). */
+  members: string[];
+  /** HA is on: a failed member's HA-protected guests restart on the others. */
+  ha?: boolean;
+  [extra: string]: unknown;
+}
+
 export interface DiagramDocument {
   version: 1;
   title?: string;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  /** Clusters of hardware (redundancy issue; optional). */
+  clusters?: Cluster[];
   [extra: string]: unknown;
 }
 
