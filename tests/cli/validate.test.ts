@@ -248,7 +248,8 @@ describe.concurrent('the examples in static/examples', SLOW, () => {
     expect(report).toEqual({
       valid: true,
       stacks: [{ root: 'hw', classification: 'type1', nested: false, nodes: expect.any(Array) }],
-      diagnostics: []
+      // One server, no cluster: a note that it is a single point of failure, nothing else.
+      diagnostics: [expect.objectContaining({ rule: 'single-point-of-failure', nodes: ['hw'] })]
     });
     expect(report.stacks[0].nodes[0]).toBe('hw');
     expect([...report.stacks[0].nodes].sort()).toEqual(['esxi', 'hw', 'sql', 'vm1', 'vm2', 'web']);
@@ -275,9 +276,11 @@ describe.concurrent('text output', SLOW, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = lines(r.stdout);
-    expect(out[0]).toBe(`${path}: Laptop (Intel Core i7): Type 2 stack, valid`);
-    expect(out).toHaveLength(2);
-    expect(out[1]).toMatch(new RegExp(`^${path.replace(/[.]/g, '\\.')}: valid\\b`));
+    // The one note (a lone laptop is a single point of failure) and its hint come first.
+    expect(out[0]).toMatch(/: note single-point-of-failure \[Laptop \(Intel Core i7\)\]: /);
+    expect(out[2]).toBe(`${path}: Laptop (Intel Core i7): Type 2 stack, valid`);
+    expect(out).toHaveLength(4);
+    expect(out[3]).toMatch(new RegExp(`^${path.replace(/[.]/g, '\\.')}: valid\\b`));
   });
 
   test('a diagnostic line has severity, rule, node labels and message, before the stack line', async ({
@@ -519,7 +522,7 @@ describe.concurrent('--expect', SLOW, () => {
     const [report] = jsonLines(expect, r.stdout);
     expect(report.valid).toBe(true);
     expect(report.stacks[0]).toMatchObject({ expect: 'type1', expectationMet: true });
-    expect(report.diagnostics).toEqual([]);
+    expect(report.diagnostics.map((d: { severity: string }) => d.severity)).toEqual(['info']);
   });
 
   test("a root's own expect wins over --expect", async ({ expect }) => {
@@ -575,7 +578,7 @@ describe.concurrent('standard input', SLOW, () => {
     ]);
     expect(text.code).toBe(0);
     expect(text.stderr).toBe('');
-    expect(lines(text.stdout)[0]).toBe('<stdin>: Laptop (Intel Core i7): Type 2 stack, valid');
+    expect(lines(text.stdout)).toContain('<stdin>: Laptop (Intel Core i7): Type 2 stack, valid');
     expect(json.code).toBe(0);
     const [report] = jsonLines(expect, json.stdout);
     expect(report.stacks.map((s) => s.classification)).toEqual(['type2']);

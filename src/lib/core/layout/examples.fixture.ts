@@ -10,6 +10,16 @@ import mistakeType2OnBareMetal from '../../../../static/examples/mistake-type2-o
 import nestedLab from '../../../../static/examples/nested-lab.json';
 import type1Esxi from '../../../../static/examples/type1-esxi.json';
 import type2Virtualbox from '../../../../static/examples/type2-virtualbox.json';
+import redundancyConsolidatedHaEn from '../../../../static/examples/redundancy-consolidated-ha.en.json';
+import redundancyConsolidatedHaKo from '../../../../static/examples/redundancy-consolidated-ha.ko.json';
+import redundancyDedicated8En from '../../../../static/examples/redundancy-dedicated-8.en.json';
+import redundancyDedicated8Ko from '../../../../static/examples/redundancy-dedicated-8.ko.json';
+import redundancyFtPairEn from '../../../../static/examples/redundancy-ft-pair.en.json';
+import redundancyFtPairKo from '../../../../static/examples/redundancy-ft-pair.ko.json';
+import redundancyHaCapacityEn from '../../../../static/examples/redundancy-ha-capacity.en.json';
+import redundancyHaCapacityKo from '../../../../static/examples/redundancy-ha-capacity.ko.json';
+import redundancyHaRestartEn from '../../../../static/examples/redundancy-ha-restart.en.json';
+import redundancyHaRestartKo from '../../../../static/examples/redundancy-ha-restart.ko.json';
 import { checkDocument } from '../model/read';
 import type { DiagramDocument } from '../model/types';
 
@@ -27,10 +37,23 @@ const RAW: Record<string, unknown> = {
   'mistake-type2-on-bare-metal': mistakeType2OnBareMetal,
   'nested-lab': nestedLab,
   'type1-esxi': type1Esxi,
-  'type2-virtualbox': type2Virtualbox
+  'type2-virtualbox': type2Virtualbox,
+  'redundancy-consolidated-ha.en': redundancyConsolidatedHaEn,
+  'redundancy-consolidated-ha.ko': redundancyConsolidatedHaKo,
+  'redundancy-dedicated-8.en': redundancyDedicated8En,
+  'redundancy-dedicated-8.ko': redundancyDedicated8Ko,
+  'redundancy-ft-pair.en': redundancyFtPairEn,
+  'redundancy-ft-pair.ko': redundancyFtPairKo,
+  'redundancy-ha-capacity.en': redundancyHaCapacityEn,
+  'redundancy-ha-capacity.ko': redundancyHaCapacityKo,
+  'redundancy-ha-restart.en': redundancyHaRestartEn,
+  'redundancy-ha-restart.ko': redundancyHaRestartKo
 };
 
-/** Every shipped example, by file name without `.json`; a fresh copy on each call. */
+/**
+ * Every shipped example, by file name without `.json` (the redundancy examples come in
+ * two languages: `redundancy-ft-pair.en`, `redundancy-ft-pair.ko`); a fresh copy on each call.
+ */
 export function examples(): Record<string, DiagramDocument> {
   return Object.fromEntries(Object.entries(RAW).map(([k, v]) => [k, checked(k, v)]));
 }

@@ -15,15 +15,23 @@ import type { Finding, MessageKey, ParamsOf, RuleId } from './types';
 import { validate } from './validate';
 import { applyFix, isRefused } from '../commands/commands';
 
-const run = (d: DiagramDocument, lang: Lang = 'en') => {
+/**
+ * The report without single-point-of-failure notes: every one-server stack with services
+ * gets one (redundancy-rules.test.ts tests them); these tests are about the stack rules.
+ */
+const stackRules = (d: DiagramDocument) => {
   const r = validate(d);
+  return { ...r, diagnostics: r.diagnostics.filter((x) => x.rule !== 'single-point-of-failure') };
+};
+const run = (d: DiagramDocument, lang: Lang = 'en') => {
+  const r = stackRules(d);
   const nodes = new Map(d.nodes.map((n) => [n.id, n]));
   return {
     ...r,
     diagnostics: r.diagnostics.map((x) => ({ ...x, ...renderDiagnostic(x, nodes, lang) }))
   };
 };
-const rules = (d: DiagramDocument) => [...new Set(validate(d).diagnostics.map((x) => x.rule))];
+const rules = (d: DiagramDocument) => [...new Set(stackRules(d).diagnostics.map((x) => x.rule))];
 const find = (d: DiagramDocument, rule: RuleId, lang: Lang = 'en') =>
   run(d, lang).diagnostics.find((x) => x.rule === rule)!;
 
@@ -84,7 +92,7 @@ describe('containers', () => {
       ['hw hardware S', 'u os Ubuntu', 'c container nginx', 'w service Web', 'o os Alpine'],
       ['hw>u', 'u>c', 'c>w', 'c>o']
     );
-    const r = validate(d);
+    const r = stackRules(d);
     expect(r.diagnostics.map((x) => [x.finding.key, x.nodes])).toEqual([
       ['invalid-host.os-on-container', ['o']]
     ]);
@@ -95,7 +103,7 @@ describe('containers', () => {
       ['hw>u', 'u>c1', 'u>c2', 'c1>w'],
       { hw: { expect: 'dedicated' } }
     );
-    const r = validate(d);
+    const r = stackRules(d);
     expect(r.valid).toBe(true);
     expect(r.stacks[0]).toMatchObject({ classification: 'dedicated', expectationMet: true });
   });
@@ -115,7 +123,7 @@ describe('KVM-family hosts carry their own services and containers', () => {
         ],
         ['hw>k', 'k>vm', 'k>s', 'k>c']
       );
-      const r = validate(d);
+      const r = stackRules(d);
       expect(r.valid).toBe(true);
       expect(r.diagnostics).toEqual([]);
       expect(r.stacks[0].classification).toBe('type1');
@@ -144,13 +152,13 @@ describe('firmware hypervisors', () => {
     { p: { expect: 'type1' } }
   );
   it('PowerVM with three LPARs is a valid Type 1 stack that meets a Type 1 expectation', () => {
-    const r = validate(powervm);
+    const r = stackRules(powervm);
     expect(r.diagnostics).toEqual([]);
     expect(r.stacks[0]).toMatchObject({ classification: 'type1', expectationMet: true });
   });
   it('it can be idle', () => {
     const d = doc(['p hardware Z', 'fw firmware PR/SM'], ['p>fw']);
-    expect(validate(d).diagnostics.map((x) => x.finding.key)).toEqual(['idle-hypervisor']);
+    expect(stackRules(d).diagnostics.map((x) => x.finding.key)).toEqual(['idle-hypervisor']);
   });
   it('an unmatched firmware with two OSes is still one-bare-metal-system', () => {
     const d = doc(
@@ -191,7 +199,7 @@ describe('real products get verdicts a teacher would sign', () => {
     ['버추얼박스', 2]
   ])('%s is recognised (Type %d)', (label, type) => {
     const d = doc(['hw hardware S', `x hypervisor ${label}`, 'g os G'], ['hw>x', 'x>g']);
-    const keys = validate(d).diagnostics.map((x) => x.finding.key);
+    const keys = stackRules(d).diagnostics.map((x) => x.finding.key);
     expect(keys).not.toContain('uncatalogued-hypervisor.on-bare');
     expect(keys.includes('type-mismatch.type2-on-bare')).toBe(type === 2);
   });
@@ -344,11 +352,11 @@ describe('messages that fit the situation (EN and KO)', () => {
     expect(note).toMatchObject({ severity: 'info', nodes: ['hw'] });
     expect(note.message).toMatch(/itself a VM on the provider's hypervisor/);
     expect(note.hint).toMatch(/AWS/);
-    expect(validate(d).valid).toBe(true);
+    expect(stackRules(d).valid).toBe(true);
   });
   it('dedicated is "Dedicated (no hypervisor)" / "전용 (하이퍼바이저 없음)"', () => {
     const d = doc(['hw hardware Laptop', 'o os Windows 11'], ['hw>o']);
-    const r = validate(d);
+    const r = stackRules(d);
     const nodes = new Map(d.nodes.map((n) => [n.id, n]));
     expect(r.stacks[0].classification).toBe('dedicated');
     expect(stackLine(r.stacks[0], nodes, 'en')).toBe('Laptop: Dedicated (no hypervisor), valid');
@@ -461,7 +469,16 @@ const SAMPLES: { [K in MessageKey]: ParamsOf<K> } = {
   'nested.on-hypervisor': { hv: 'h2', host: 'h' },
   'nested.on-firmware-hypervisor': { hv: 'h', host: 'f' },
   'nested.in-guest': { hv: 'h2', host: 'g', outer: 'h' },
-  'nested.in-root-partition': { hv: 'h2', host: 'w', outer: 'h' }
+  'nested.in-root-partition': { hv: 'h2', host: 'w', outer: 'h' },
+  'ft-same-host': { primary: 'g', replica: 'g2', hw: 'hw' },
+  'ft-no-replica': { guest: 'g', target: 'h' },
+  'ha-no-cluster.none': { guest: 'g', hw: 'hw' },
+  'ha-no-cluster.alone': { guest: 'g', hw: 'hw', cluster: 'c1', clusterName: 'Prod' },
+  'ha-no-cluster.ha-off': { guest: 'g', hw: 'hw', cluster: 'c1', clusterName: 'Prod' },
+  'memory-overcommit': { hw: 'hw', used: 72.5, capacity: 64 },
+  'ha-no-failover-capacity': { cluster: 'c1', clusterName: 'Prod', members: ['hw', 'hw2'] },
+  'single-point-of-failure.dedicated': { hw: 'hw', services: ['s', 's2'] },
+  'single-point-of-failure.host': { hw: 'hw', services: ['s'] }
 };
 
 describe('EN/KO parity', () => {
@@ -511,7 +528,7 @@ describe('EN/KO parity', () => {
 
 describe('what a new user tried: one story per mistake, fixes that finish the job', () => {
   const fixed = (d: DiagramDocument, rule: RuleId) => {
-    const fix = validate(d).diagnostics.find((x) => x.rule === rule)?.fix;
+    const fix = stackRules(d).diagnostics.find((x) => x.rule === rule)?.fix;
     expect(fix, rule).toBeDefined();
     const out = applyFix(d, { fix: fix! });
     if (isRefused(out)) throw new Error(out.error);
@@ -529,11 +546,11 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ],
       ['hw>u', 'u>dk', 'dk>web', 'dk>db']
     );
-    expect(validate(d).diagnostics.map((x) => x.finding.key)).toEqual([
+    expect(stackRules(d).diagnostics.map((x) => x.finding.key)).toEqual([
       'not-a-hypervisor.container-engine'
     ]);
     const after = fixed(d, 'not-a-hypervisor');
-    const r = validate(after);
+    const r = stackRules(after);
     expect(r.diagnostics).toEqual([]);
     expect(after.nodes.find((n) => n.id === 'dk')?.kind).toBe('service');
     expect(after.nodes.find((n) => n.id === 'db')?.kind).toBe('container');
@@ -550,10 +567,10 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ['hw hardware S', 'e hypervisor ESXi', 'v hypervisor vCenter', 'g os Windows'],
       ['hw>e', 'e>v', 'e>g']
     );
-    expect(validate(d).diagnostics.map((x) => x.finding.key)).toEqual([
+    expect(stackRules(d).diagnostics.map((x) => x.finding.key)).toEqual([
       'not-a-hypervisor.management'
     ]);
-    expect(validate(d).stacks[0].nested).toBe(false);
+    expect(stackRules(d).stacks[0].nested).toBe(false);
   });
 
   it('VirtualBox in the Hyper-V root partition is not a nested stack', () => {
@@ -567,7 +584,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ],
       ['hw>h', 'h>w', 'w>v', 'v>g']
     );
-    expect(validate(d).stacks[0]).toMatchObject({ classification: 'type1', nested: false });
+    expect(stackRules(d).stacks[0]).toMatchObject({ classification: 'type1', nested: false });
   });
 
   it('z/VM on PR/SM: an LPAR, the normal production setup', () => {
@@ -578,7 +595,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
     const n = find(d, 'nested');
     expect(n.finding.key).toBe('nested.on-firmware-hypervisor');
     expect(n.hint).toMatch(/normal production setup/);
-    expect(validate(d).valid).toBe(true);
+    expect(stackRules(d).valid).toBe(true);
   });
 
   it('a service on firmware drawn above an OS is told to go on the OS', () => {
@@ -586,7 +603,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ['hw hardware PC', 'o os Windows 11', 'f firmware BIOS', 's service IIS'],
       ['hw>o', 'o>f', 'f>s']
     );
-    const keys = validate(d).diagnostics.map((x) => x.finding.key);
+    const keys = stackRules(d).diagnostics.map((x) => x.finding.key);
     expect(keys).toEqual(['invalid-host.firmware-above-os', 'invalid-host.on-misplaced-firmware']);
     expect(run(d).diagnostics[1].hint).toMatch(/Connect "IIS" straight to "Windows 11"/);
   });
@@ -628,7 +645,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ],
       ['hw>w', 'w>ws', 'ws>vm', 'vm>e', 'e>g']
     );
-    expect(validate(t1).diagnostics.filter((x) => x.rule === 'nested')).toEqual([]);
+    expect(stackRules(t1).diagnostics.filter((x) => x.rule === 'nested')).toEqual([]);
   });
 
   it('Hyper-V drawn on Windows: the fix puts Windows on Hyper-V', () => {
@@ -637,7 +654,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ['hw>w', 'w>h', 'h>g']
     );
     const after = fixed(d, 'type-mismatch');
-    const r = validate(after);
+    const r = stackRules(after);
     expect(r.valid).toBe(true);
     expect(r.stacks[0].classification).toBe('type1');
     expect(after.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
@@ -659,7 +676,7 @@ describe('what a new user tried: one story per mistake, fixes that finish the jo
       ['hw>u', 'u>k', 'k>g', 'u>s']
     );
     const after = fixed(d, 'type-mismatch');
-    const r = validate(after);
+    const r = stackRules(after);
     expect(r.diagnostics).toEqual([]);
     expect(after.nodes.map((n) => n.id)).not.toContain('u');
     expect(after.nodes.find((n) => n.id === 'k')?.label).toBe('Ubuntu + KVM');

@@ -118,7 +118,34 @@ export const RULES: RulesTable = {
   },
   nested: { severity: 'info', marksHostEdge: false, names: (f) => [f.hv] },
   'uncatalogued-hypervisor': { severity: 'info', marksHostEdge: false, names: (f) => [f.hv] },
-  'cloud-instance': { severity: 'info', marksHostEdge: false, names: (f) => [f.hw] }
+  'cloud-instance': { severity: 'info', marksHostEdge: false, names: (f) => [f.hw] },
+  // Redundancy (redundancy issue, section 2; course notes 13.2.2–13.2.4).
+  'ft-same-host': {
+    severity: 'error',
+    marksHostEdge: false,
+    names: (f) => [f.primary, f.replica, f.hw]
+  },
+  'ft-no-replica': {
+    severity: 'warning',
+    marksHostEdge: false,
+    names: (f) => [f.guest],
+    fix: (f) =>
+      f.target !== undefined ? { type: 'add-ft-replica', guest: f.guest, hv: f.target } : undefined
+  },
+  'ha-no-cluster': {
+    severity: 'warning',
+    marksHostEdge: false,
+    names: (f) => [f.guest],
+    fix: (f) =>
+      f.key === 'ha-no-cluster.ha-off' ? { type: 'enable-ha', cluster: f.cluster } : undefined
+  },
+  'memory-overcommit': { severity: 'warning', marksHostEdge: false, names: (f) => [f.hw] },
+  'ha-no-failover-capacity': {
+    severity: 'warning',
+    marksHostEdge: false,
+    names: (f) => f.members
+  },
+  'single-point-of-failure': { severity: 'info', marksHostEdge: false, names: (f) => [f.hw] }
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

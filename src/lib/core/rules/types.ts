@@ -78,6 +78,28 @@ export interface MessageShapes {
   'nested.on-firmware-hypervisor': { p: { hv: string; host: string }; hint: true };
   'nested.in-guest': { p: { hv: string; host: string; outer: string }; hint: true };
   'nested.in-root-partition': { p: { hv: string; host: string; outer: string }; hint: true };
+  'ft-same-host': { p: { primary: string; replica: string; hw: string }; hint: true };
+  /** `target`: the one other machine's hypervisor a copy could run on, when there is one. */
+  'ft-no-replica': { p: { guest: string; target?: string }; hint: true };
+  'ha-no-cluster.none': { p: { guest: string; hw: string }; hint: true };
+  'ha-no-cluster.alone': { p: InCluster; hint: true };
+  'ha-no-cluster.ha-off': { p: InCluster; hint: true };
+  /** `used` and `capacity` in GiB. */
+  'memory-overcommit': { p: { hw: string; used: number; capacity: number }; hint: true };
+  'ha-no-failover-capacity': {
+    p: { cluster: string; clusterName: string; members: string[] };
+    hint: true;
+  };
+  'single-point-of-failure.dedicated': { p: { hw: string; services: string[] }; hint: true };
+  'single-point-of-failure.host': { p: { hw: string; services: string[] }; hint: true };
+}
+
+interface InCluster {
+  guest: string;
+  hw: string;
+  /** The cluster's id, and its name for messages (label, else id). */
+  cluster: string;
+  clusterName: string;
 }
 
 interface HostPair {
@@ -154,7 +176,11 @@ export type Fix =
   /** A Type 1 hypervisor drawn on its OS goes under it: hardware → hypervisor → OS. */
   | { type: 'swap-with-host'; hv: string; os: string }
   /** KVM drawn on its Linux: one node, "Linux with KVM", on the hardware. */
-  | { type: 'merge-into-host'; hv: string; os: string };
+  | { type: 'merge-into-host'; hv: string; os: string }
+  /** Turn HA on for a cluster. */
+  | { type: 'enable-ha'; cluster: string }
+  /** Add an FT secondary of `guest` (with what runs in it) on hypervisor `hv`. */
+  | { type: 'add-ft-replica'; guest: string; hv: string };
 
 export interface Diagnostic {
   rule: RuleId;

@@ -51,14 +51,21 @@ describe('correct stacks', () => {
     ['Type 1', TYPE1, 'type1'],
     ['Type 2', TYPE2, 'type2'],
     ['dedicated', DEDICATED, 'dedicated']
-  ])('%s: valid, no diagnostics, classified', (_name, d, classification) => {
-    const r = run(d);
-    expect(r.valid).toBe(true);
-    expect(r.diagnostics).toEqual([]);
-    expect(r.stacks).toEqual([
-      { root: 'hw', classification, nested: false, nodes: d.nodes.map((n) => n.id) }
-    ]);
-  });
+  ])(
+    '%s: valid, classified, only the note that one machine carries Web',
+    (_name, d, classification) => {
+      const r = run(d);
+      expect(r.valid).toBe(true);
+      // One server, no cluster, no FT copy: the service stops with it (notes 13.2.2).
+      expect(r.diagnostics.map((x) => [x.rule, x.severity, x.nodes])).toEqual([
+        ['single-point-of-failure', 'info', ['hw']]
+      ]);
+      expect(r.diagnostics[0].message).toMatch(/"Web" stops/);
+      expect(r.stacks).toEqual([
+        { root: 'hw', classification, nested: false, nodes: d.nodes.map((n) => n.id) }
+      ]);
+    }
+  );
 
   it('an empty document is valid with no stacks', () => {
     expect(run(doc([]))).toEqual({ valid: true, stacks: [], diagnostics: [] });
@@ -718,7 +725,8 @@ describe('report', () => {
       ['warning', 'idle-hypervisor'],
       ['info', 'nested'],
       ['info', 'nested'],
-      ['info', 'uncatalogued-hypervisor']
+      ['info', 'uncatalogued-hypervisor'],
+      ['info', 'single-point-of-failure']
     ]);
   });
 
@@ -756,7 +764,16 @@ describe('report', () => {
         'mg os MG',
         'lone service Lone',
         'dk hypervisor Docker',
-        'ec2 hardware AWS EC2'
+        'ec2 hardware AWS EC2',
+        'p1 hardware P1',
+        'p2 hardware P2',
+        'ph1 hypervisor ESXi',
+        'ph2 hypervisor ESXi',
+        'pv1 os PV1',
+        'pv1b os PV1 copy',
+        'pv2 os PV2',
+        'pv3 os PV3',
+        'pv4 os PV4'
       ],
       [
         'a>f1',
@@ -777,10 +794,29 @@ describe('report', () => {
         'mo>mx',
         'mx>mg',
         'o2>u',
-        'mo>dk'
+        'mo>dk',
+        'p1>ph1',
+        'p2>ph2',
+        'ph1>pv1',
+        'ph1>pv1b',
+        'ph1>pv2',
+        'ph1>pv3',
+        'ph2>pv4'
       ],
-      { k: { hypervisorType: 2 }, a: { expect: 'type2' } }
+      {
+        k: { hypervisorType: 2 },
+        a: { expect: 'type2' },
+        g: { protection: 'ha' },
+        p1: { memoryGiB: 16 },
+        p2: { memoryGiB: 16 },
+        pv1: { protection: 'ft', memoryGiB: 8 },
+        pv1b: { replicaOf: 'pv1', memoryGiB: 8 },
+        pv2: { protection: 'ft', memoryGiB: 4 },
+        pv3: { protection: 'ha', memoryGiB: 12 },
+        pv4: { memoryGiB: 10 }
+      }
     );
+    d.clusters = [{ id: 'cl', label: 'P', members: ['p1', 'p2'], ha: true }];
     for (const lang of ['en', 'ko'] as const) {
       const r = run(d, { lang });
       const seen = new Set(r.diagnostics.map((x) => x.rule));

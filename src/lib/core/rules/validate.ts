@@ -28,6 +28,7 @@ import {
   stackOrder,
   type StackGraph
 } from './graph';
+import { redundancyFindings } from './redundancy';
 import { fixFor, namedNodes, RULE_IDS, RULES } from './rules';
 import type {
   Classification,
@@ -361,6 +362,9 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
     if (systems.length === 0)
       findings.push({ key: 'idle-hardware', rule: 'idle-hardware', hw: id(root) });
   }
+
+  // Redundancy: FT copies, HA clusters, memory, single points of failure.
+  for (const f of redundancyFindings(doc, g)) findings.push(f);
 
   // Which nodes errors and nested infos name (expectation-unmet is added below and
   // never changes a classification).

@@ -30,6 +30,8 @@ export interface Words {
   expectation(e: Expectation): string;
   /** The complete shape an expectation asks for, bottom-up. */
   shape(e: Expectation): string;
+  /** An amount of memory: "12 GiB", "1.5 GiB" (at most two decimals). */
+  gib(n: number): string;
 }
 
 export type Entry<P, H extends boolean> = H extends true

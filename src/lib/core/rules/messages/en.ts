@@ -381,5 +381,63 @@ export const en: MessageCatalog = {
       `${w.q(p.hv)} runs in a logical partition (LPAR) of the firmware hypervisor ${w.q(p.host)}.`,
     hint: () =>
       'Two levels of hypervisor are the normal production setup here: on IBM Z, z/VM runs in an LPAR on PR/SM and runs its own guests.'
+  },
+  'ft-same-host': {
+    message: (p, w) =>
+      `${w.q(p.primary)} and its FT copy ${w.q(p.replica)} both run on ${w.q(p.hw)}. If ${w.q(p.hw)} fails, both copies stop: fault tolerance protects nothing here.`,
+    hint: () =>
+      'Fault tolerance (FT) runs a secondary copy of the VM in lockstep on a second host (notes 13.2.3). Put the copy on a hypervisor of another machine, so that one machine failing leaves one copy running.'
+  },
+  'ft-no-replica': {
+    message: (p, w) =>
+      `${w.q(p.guest)} is marked for fault tolerance (FT), but no copy of it runs anywhere.`,
+    hint: (p, w) =>
+      p.target !== undefined
+        ? `Add its secondary copy on ${w.q(p.target)}: the same VM, running in lockstep on another host, takes over with no interruption when this host fails.`
+        : 'Draw a secondary copy of the VM on a hypervisor of another machine and make it a replica of this one (Inspector: "Add FT copy on…"). It runs in lockstep and takes over with no interruption when this host fails.'
+  },
+  'ha-no-cluster.none': {
+    message: (p, w) =>
+      `${w.q(p.guest)} is protected by HA, but its machine ${w.q(p.hw)} is in no cluster: there is no other host to restart it on.`,
+    hint: () =>
+      'HA restarts a VM on another member of its host’s cluster when the host fails (notes 13.2.3). Select this machine and another one that runs a hypervisor, make them a cluster and turn HA on.'
+  },
+  'ha-no-cluster.alone': {
+    message: (p, w) =>
+      `${w.q(p.guest)} is protected by HA, but its machine ${w.q(p.hw)} is alone in cluster "${p.clusterName}": there is no other host to restart it on.`,
+    hint: () =>
+      'Add another machine that runs a hypervisor to the cluster: HA restarts the VM there when this host fails.'
+  },
+  'ha-no-cluster.ha-off': {
+    message: (p, w) =>
+      `${w.q(p.guest)} is protected by HA, but cluster "${p.clusterName}" has HA turned off: nothing restarts it when ${w.q(p.hw)} fails.`,
+    hint: () =>
+      'Turn HA on for the cluster: when a member fails, its HA-protected VMs are restarted on the other members.'
+  },
+  'memory-overcommit': {
+    message: (p, w) =>
+      `The VMs on ${w.q(p.hw)} are given ${w.gib(p.used)} of memory, but the machine has ${w.gib(p.capacity)}.`,
+    hint: () =>
+      'The host must have enough capacity for its VMs (notes 13.2.3). Give the VMs less memory, add memory, or move some VMs to another host. (With a Type 2 hypervisor, the host OS’s own memory counts too.)'
+  },
+  'ha-no-failover-capacity': {
+    message: (p, w) =>
+      p.members.length === 1
+        ? `In cluster "${p.clusterName}", if ${w.q(p.members[0])} fails, the other members do not have the free memory to restart its HA-protected VMs.`
+        : `In cluster "${p.clusterName}", if any one of ${w.list(p.members)} fails, the other members do not have the free memory to restart its HA-protected VMs.`,
+    hint: () =>
+      'HA needs spare room: together, the other hosts must keep enough free memory for a failed host’s HA-protected VMs (first fit, largest first). Add memory or a host, or give the VMs less memory.'
+  },
+  'single-point-of-failure.dedicated': {
+    message: (p, w) =>
+      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    hint: () =>
+      'This is the weakness of dedicated servers (notes 13.2.2). Run the services in VMs on a cluster with HA, or give their VM an FT copy on another host.'
+  },
+  'single-point-of-failure.host': {
+    message: (p, w) =>
+      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    hint: () =>
+      'Their VMs are not protected: put this host in a cluster with HA on and mark the VMs HA (restarted on another host), or give them an FT copy on another host (no interruption).'
   }
 };

@@ -45,6 +45,11 @@ export function expectationName(e: Expectation, lang: Lang): string {
   return e === 'dedicated' ? 'dedicated' : e === 'type1' ? 'Type 1' : 'Type 2';
 }
 
+/** An amount of memory in GiB, with at most two decimals: "12 GiB", "1.5 GiB". */
+export function formatGiB(n: number): string {
+  return `${Math.round(n * 100) / 100} GiB`;
+}
+
 /** Words about the nodes of `nodes`, in `lang`, for the message templates. */
 export function wordsFor(nodes: NodeLookup, lang: Lang): Words {
   const name = (id: string) => nodeName(nodes.get(id), id);
@@ -69,7 +74,8 @@ export function wordsFor(nodes: NodeLookup, lang: Lang): Words {
     },
     kindNoun,
     expectation: (e) => EXPECTATION_WORDS[lang][e],
-    shape: (e) => SHAPES[lang][e]
+    shape: (e) => SHAPES[lang][e],
+    gib: formatGiB
   };
 }
 
