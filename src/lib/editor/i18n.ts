@@ -103,6 +103,10 @@ const en = {
         return 'put it under the OS';
       case 'merge-into-host':
         return 'make one node with the OS';
+      case 'enable-ha':
+        return 'turn HA on for the cluster';
+      case 'add-ft-replica':
+        return 'add the FT copy';
     }
   },
   hint: 'Hint',
@@ -244,6 +248,10 @@ const ko: Messages = {
         return 'OS 아래로 옮기기';
       case 'merge-into-host':
         return 'OS와 한 노드로 합치기';
+      case 'enable-ha':
+        return '클러스터 HA 켜기';
+      case 'add-ft-replica':
+        return 'FT 사본 추가';
     }
   },
   hint: '힌트',

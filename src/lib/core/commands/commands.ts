@@ -7,12 +7,14 @@ import type {
   DiagramNode,
   Expectation,
   HypervisorType,
-  Position
+  Position,
+  Protection
 } from '../model/types';
 import type { Fix } from '../rules/types';
 import { mayRunOn } from '../rules/validate';
 import { byId } from '../model/ids';
 import { idMaker } from './ids';
+import { addReplica, updateCluster } from './redundancy';
 
 /**
  * Every change of a document is one of these commands: `perform(doc, args)` returns the
@@ -186,7 +188,16 @@ export function setHost(
   return { doc: next };
 }
 
-const PATCH_FIELDS = ['product', 'hypervisorType', 'expect'] as const satisfies NodeField[];
+const PATCH_FIELDS = [
+  'product',
+  'hypervisorType',
+  'expect',
+  'protection',
+  'replicaOf',
+  'cores',
+  'memoryGiB',
+  'vcpus'
+] as const satisfies NodeField[];
 
 /**
  * Swap an edge's direction: what ran on the host now hosts it. Refused when that would make
@@ -217,6 +228,12 @@ export interface NodePatch {
   product?: string | null;
   hypervisorType?: HypervisorType | null;
   expect?: Expectation | null;
+  protection?: Protection | null;
+  replicaOf?: string | null;
+  /** Capacity: hardware cores; memory in GiB; a VM's virtual CPUs. */
+  cores?: number | null;
+  memoryGiB?: number | null;
+  vcpus?: number | null;
 }
 
 /** Change fields of a node. Fields that no longer fit its kind are dropped. */
@@ -468,6 +485,10 @@ export function applyFix(doc: DiagramDocument, args: { fix: Fix; lang?: Lang }):
       });
       return { doc: { ...doc, edges }, select: [fix.hv] };
     }
+    case 'enable-ha':
+      return updateCluster(doc, { id: fix.cluster, ha: true });
+    case 'add-ft-replica':
+      return addReplica(doc, { guest: fix.guest, hv: fix.hv });
     case 'merge-into-host': {
       // The OS and KVM are one node, "Linux with KVM", standing where the OS stood; what ran
       // on the OS (its services, containers) now runs on it.

@@ -1,3 +1,4 @@
 export * from './commands';
 export * from './history';
 export * from './ids';
+export * from './redundancy';

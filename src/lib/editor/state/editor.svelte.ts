@@ -16,6 +16,7 @@ import {
   reverseEdge,
   setHost,
   setTitle,
+  tidyReferences,
   updateNode,
   validate,
   type Clip,
@@ -168,7 +169,11 @@ export class Editor {
     }
     this.history.record({ doc: this.doc, selection: this.selection }, label, key);
     this.historyVersion++;
-    this.setDoc(outcome.doc, !outcome.positionsOnly);
+    // Deleting or moving a machine may leave a cluster or an FT copy pointing at nothing.
+    this.setDoc(
+      outcome.positionsOnly ? outcome.doc : tidyReferences(outcome.doc),
+      !outcome.positionsOnly
+    );
     if (outcome.select) this.select(outcome.select);
     if (outcome.rename) this.renaming = outcome.rename;
     return true;
