@@ -1,6 +1,7 @@
 /**
  * A small argument parser: long options with values (`--format json` or `--format=json`),
- * boolean flags, short aliases, and positional arguments. `-` is a positional (stdin).
+ * repeatable options (`--fail a --fail b`), boolean flags, short aliases, and positional
+ * arguments. `-` is a positional (stdin).
  */
 export interface OptionSpec {
   /** Long name without dashes. */
@@ -10,17 +11,19 @@ export interface OptionSpec {
   values?: readonly string[];
   /** Any string value (e.g. a file name). */
   takesValue?: boolean;
+  /** May be given more than once (`--fail a --fail b`): the values are kept as a list. */
+  repeatable?: boolean;
 }
 
 export type Parsed = {
-  options: Record<string, string | boolean>;
+  options: Record<string, string | boolean | string[]>;
   positionals: string[];
 };
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): Parsed {
-  const options: Record<string, string | boolean> = {};
+  const options: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
@@ -62,7 +65,10 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
         `option --${name} must be one of ${spec.values.join(', ')}, not ${JSON.stringify(value)}`
       );
     }
-    options[name] = value;
+    if (spec.repeatable) {
+      const list = options[name];
+      options[name] = Array.isArray(list) ? [...list, value] : [value];
+    } else options[name] = value;
   }
   return { options, positionals };
 }

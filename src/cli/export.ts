@@ -7,6 +7,7 @@ import {
   planPng,
   PNG_LIMITS,
   svgSize,
+  unknownIds,
   type ReadLimits,
   type ValidationReport
 } from '../lib/core/index';
@@ -14,7 +15,7 @@ import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
 import { fontOutliner, loadFontSources } from '../lib/node/fonts';
 import { writeOutput, type CliIO } from './io';
-import { loadDocument } from './load';
+import { displayName, loadDocument } from './load';
 import { terminalSafe } from './terminal';
 
 export interface ExportArgs {
@@ -30,6 +31,8 @@ export interface ExportArgs {
   /** PNG pixels per SVG unit; undefined: 2, reduced to fit the pixel limit if need be. */
   scale?: number;
   expect?: Expectation;
+  /** `--fail ID`…: draw the failure view. */
+  fail?: string[];
   /** --max-size and --max-nodes. */
   limits?: ReadLimits;
 }
@@ -65,6 +68,7 @@ export async function renderDocumentSvg(
     options,
     expect: args.expect,
     report,
+    failed: args.fail,
     ...(args.text === 'outline' ? { outline: fontOutliner() } : { fonts: await loadFontSources() })
   });
 }
@@ -98,6 +102,14 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   }
   const doc = await loadDocument(io, args.file, args.limits);
   if (!doc) return 2;
+  const unknown = unknownIds(doc, args.fail ?? []);
+  if (unknown.length) {
+    for (const id of unknown)
+      io.stderr(
+        `stackdraw: ${terminalSafe(displayName(args.file))}: --fail ${terminalSafe(JSON.stringify(id))}: no node has this id\n`
+      );
+    return 2;
+  }
   // Validated once, for the picture and the exit status.
   const report = validate(doc, { expect: args.expect });
   // A PNG is drawn from outlined text, whatever --text says (see svgToPng).

@@ -14,6 +14,8 @@ Commands:
   export FILE         Draw a document as SVG or PNG.
   layout FILE         Arrange a document's stacks automatically (ELK) and write the
                       document with positions.
+  analyze FILE        Machines, VMs, services and memory; what each machine's failure
+                      stops; with --fail, what happens (HA restarts, FT copies).
 
 FILE is a stackdraw .json document or an .svg exported by stackdraw; - reads standard input.
 
@@ -37,11 +39,19 @@ export options:
                                    scale shrinks to fit, an explicit one is refused).
   --lang en|ko                     Language of the description and badges.
   --expect type1|type2|dedicated   As for validate.
+  --fail ID                        Draw the failure view: what stops is dimmed, HA
+                                   restarts and FT copies are marked (repeatable).
 
 layout options:
   -o, --output OUT|-               Where to write the document (default: standard output).
   --lang en|ko                     Language of the node captions the boxes are measured
                                    with (as the export that will draw them).
+
+analyze options:
+  --fail ID                        Fail this node (and what runs on it); repeat for
+                                   several. An unknown id exits 2.
+  --format text|json               Output format (default text).
+  --lang en|ko                     Language of the text report (default en).
 
   -h, --help       Show this help.
   -v, --version    Show the version.
@@ -49,7 +59,8 @@ layout options:
 Limits (all commands): files over 10 MB or with over 50,000 nodes are refused;
   --max-size MB and --max-nodes N change the limits.
 
-Exit status: 0 valid (warnings allowed), 1 invalid, 2 unreadable input or bad usage,
+Exit status: 0 valid (warnings allowed; analyze: it ran), 1 invalid, 2 unreadable
+input, an unknown --fail id or bad usage,
 74 the output could not be written (a full disk, a -o file that cannot be created;
 not a closed pipe), 70 internal error.
 A document without positions is laid out before it is exported.
@@ -64,9 +75,10 @@ const COMMON: OptionSpec[] = [
 
 /** --max-nodes N and --max-size MB raise (or lower) the reader's limits. */
 function limitsOf(options: Parsed['options']): ReadLimits {
+  const one = (v: Parsed['options'][string]) => (Array.isArray(v) ? v[v.length - 1] : v);
   const limits: ReadLimits = {};
-  const nodes = numberOption(options['max-nodes'], 'max-nodes', 1, 1e9);
-  const size = numberOption(options['max-size'], 'max-size', 0.001, 1e6);
+  const nodes = numberOption(one(options['max-nodes']), 'max-nodes', 1, 1e9);
+  const size = numberOption(one(options['max-size']), 'max-size', 0.001, 1e6);
   if (nodes !== undefined) limits.maxNodes = Math.floor(nodes);
   if (size !== undefined) limits.maxBytes = Math.floor(size * 1024 * 1024);
   return limits;
@@ -74,6 +86,7 @@ function limitsOf(options: Parsed['options']): ReadLimits {
 const EXPECT: OptionSpec = { name: 'expect', values: EXPECTATIONS };
 const LANG: OptionSpec = { name: 'lang', values: ['en', 'ko'] };
 const OUTPUT: OptionSpec = { name: 'output', short: 'o', takesValue: true };
+const FAIL: OptionSpec = { name: 'fail', takesValue: true, repeatable: true };
 
 const COMMANDS: Record<
   string,
@@ -104,6 +117,7 @@ const COMMANDS: Record<
       { name: 'scale', takesValue: true },
       LANG,
       EXPECT,
+      FAIL,
       ...COMMON
     ],
     run: async (io, { options, positionals }) => {
@@ -119,10 +133,25 @@ const COMMANDS: Record<
         markers: !options['no-markers'],
         text: (options.text as 'embed' | 'outline' | undefined) ?? 'embed',
         lang: (options.lang as Lang | undefined) ?? 'en',
-        padding: numberOption(options.padding, 'padding', 0, 1000),
-        scale: numberOption(options.scale, 'scale', 0.1, 16),
+        padding: numberOption(options.padding as string | undefined, 'padding', 0, 1000),
+        scale: numberOption(options.scale as string | undefined, 'scale', 0.1, 16),
+        fail: (options.fail as string[] | undefined) ?? [],
         expect: options.expect as Expectation | undefined,
         limits
+      });
+    }
+  },
+  analyze: {
+    options: [FAIL, LANG, { name: 'format', values: ['text', 'json'] }, ...COMMON],
+    run: async (io, { options, positionals }) => {
+      const file = single(positionals, 'analyze');
+      const { runAnalyze } = await import('./analyze');
+      return runAnalyze(io, {
+        file,
+        fail: (options.fail as string[] | undefined) ?? [],
+        format: (options.format as 'text' | 'json' | undefined) ?? 'text',
+        lang: (options.lang as Lang | undefined) ?? 'en',
+        limits: limitsOf(options)
       });
     }
   },

@@ -19,3 +19,26 @@ export interface Run {
   stdout: string;
   stderr: string;
 }
+
+/**
+ * Run `node bin/stackdraw.js ARGS` in ROOT with colour off, `input` on stdin (stdin is
+ * always closed, so `-` never hangs); resolves with the exit status and the output.
+ */
+export async function runCli(args: readonly string[], input = ''): Promise<Run> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 100_000
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

@@ -17,6 +17,8 @@ import {
 import { fontMeasure } from '../layout/metrics';
 import { measureNode, type NodeBox } from '../layout/text';
 import { fontFaceCss, subsetFont, type HarfBuzzSubset } from './subset';
+import { failureOutcome } from '../analysis/failure';
+import { failureOverlay } from '../analysis/overlay';
 import { DEFAULT_SVG_OPTIONS, renderSvg, type OutlineText, type SvgOptions } from './svg';
 
 /**
@@ -75,6 +77,11 @@ export interface ExportRequest {
    * its exit status): a large document is then not validated twice.
    */
   report?: ValidationReport;
+  /**
+   * Node ids to draw failed (the failure view, `export --fail`): what stops is dimmed, HA
+   * restarts drawn as ghosts on their new host, FT copies that take over tagged.
+   */
+  failed?: readonly string[];
 }
 
 /**
@@ -88,7 +95,11 @@ export async function exportSvg(req: ExportRequest): Promise<string> {
   const layout = await layoutForExport(doc, sizes, req.elk);
   const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
   const report = req.report ?? validate(doc, { expect: req.expect });
-  const base = { doc, report, layout, blocks, boxes, captions, options };
+  const failure =
+    req.failed && req.failed.length && options.view === 'graph'
+      ? failureOverlay(doc, failureOutcome(doc, req.failed), layout.nodes, options.lang)
+      : undefined;
+  const base = { doc, report, layout, blocks, boxes, captions, options, failure };
   if (req.outline || !req.fonts) return renderSvg({ ...base, outline: req.outline });
   // First pass collects the text drawn in each weight, to subset the font to it (edges
   // carry no text: left out, they cost nothing in a document with 200,000 of them).

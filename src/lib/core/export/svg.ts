@@ -17,6 +17,8 @@ import {
   type NodeBox
 } from '../layout/text';
 import { escapeAttr, escapeText, jsonForXml, num } from './xml';
+import type { FailureOverlay } from '../analysis/overlay';
+import { STATE_WORDS } from '../analysis/report';
 
 /**
  * Document → SVG, as a pure string builder: runs in Node and in the browser, and the same
@@ -64,6 +66,8 @@ export interface SvgInput {
   /** Told every string drawn as text, with its weight (to subset the font). */
   onText?: (text: string, weight: 400 | 600) => void;
   options?: Partial<SvgOptions>;
+  /** The failure view ("when Server 1 fails"): stopped nodes dimmed, tags and ghosts. */
+  failure?: FailureOverlay;
 }
 
 const THEME = {
@@ -90,6 +94,11 @@ const THEME = {
 } as const;
 
 const PILL = { height: 20, gap: 8, font: { size: 11, weight: 600 } as FontSpec };
+/** Failure view: tags above nodes, the heading above the drawing, dimmed nodes. */
+const TAG = { height: 16, rise: 20, font: { size: 10, weight: 600 } as FontSpec };
+const HEADING = { font: { size: 15, weight: 600 } as FontSpec, height: 34 };
+const STOPPED_OPACITY = 0.35;
+const FAILED_WORD = { en: 'failed', ko: '고장' } as const;
 /** Badge shapes around the node's top-right corner: how far they reach each way. */
 const BADGE = {
   error: { half: 10, up: 10, down: 10 },
@@ -150,7 +159,24 @@ export function renderSvg(input: SvgInput): string {
   }
   if (!blocks)
     for (const e of Object.values(layout.edges)) for (const p of e.points) grow(p.x, p.y);
+  const failure = blocks ? undefined : input.failure;
+  if (failure) {
+    for (const g of failure.ghosts)
+      for (const q of [g.rect, ...g.above.map((a) => a.rect)]) {
+        grow(q.x, q.y);
+        grow(q.x + q.width, q.y + q.height);
+      }
+    for (const id of [...failure.failed, ...failure.continuing.keys(), ...failure.down]) {
+      const r = rects[id];
+      if (r) grow(r.x, r.y - TAG.rise);
+    }
+  }
   if (minX === Infinity) minX = minY = maxX = maxY = 0;
+  if (failure) {
+    // The heading's line above everything, as wide as its text.
+    minY -= HEADING.height;
+    maxX = Math.max(maxX, minX + fontMeasure(failure.heading, HEADING.font));
+  }
   const pad = o.padding;
   const width = maxX - minX + 2 * pad;
   const height = maxY - minY + 2 * pad;
@@ -211,11 +237,27 @@ export function renderSvg(input: SvgInput): string {
   };
 
   out.push(`<g font-family="${escapeAttr(FONT_STACK)}">`);
+  if (failure)
+    out.push(
+      text(
+        failure.heading,
+        minX,
+        minY + HEADING.font.size + 4,
+        HEADING.font,
+        KIND_SPECS.hardware.colours[o.theme].text,
+        'start'
+      )
+    );
   for (const n of doc.nodes) {
     const r = rects[n.id];
     if (!r) continue;
-    out.push(renderNode(n, r));
+    const drawn = renderNode(n, r);
+    out.push(failure?.stopped.has(n.id) ? `<g opacity="${STOPPED_OPACITY}">${drawn}</g>` : drawn);
+    if (failure?.failed.has(n.id)) out.push(failedMark(r));
+    else if (failure?.down.has(n.id)) out.push(tag(r, STATE_WORDS[o.lang].down, theme.edge));
+    if (failure?.continuing.has(n.id)) out.push(tag(r, STATE_WORDS[o.lang].continues, theme.ok));
   }
+  for (const g of failure?.ghosts ?? []) out.push(ghost(g));
   out.push('</g>', '</svg>');
   return out.join('\n') + '\n';
 
@@ -280,6 +322,84 @@ export function renderSvg(input: SvgInput): string {
     if (p) parts.push(badge(r, p));
     const stack = stackOf.get(n.id);
     if (o.markers && stack) parts.push(pill(r, stack));
+    parts.push('</g>');
+    return parts.join('');
+  }
+
+  /** A failed node: a dashed red outline around it and a "failed" tag. */
+  function failedMark(r: Rect): string {
+    return (
+      `<rect x="${X(r.x - 4)}" y="${Y(r.y - 4)}" width="${num(r.width + 8)}" height="${num(r.height + 8)}" rx="8" fill="none" stroke="${theme.error}" stroke-width="2" stroke-dasharray="6 3"/>` +
+      tag(r, FAILED_WORD[o.lang], theme.error)
+    );
+  }
+
+  /** A small filled tag with white text, above the node's top-left corner. */
+  function tag(r: Rect, words: string, colour: string): string {
+    const w = Math.ceil(fontMeasure(words, TAG.font)) + 12;
+    const y = r.y - TAG.rise;
+    return (
+      `<g><rect x="${X(r.x)}" y="${Y(y)}" width="${num(w)}" height="${TAG.height}" rx="8" fill="${colour}"/>` +
+      text(words, r.x + 6, y + 11.5, TAG.font, theme.badgeText, 'start') +
+      '</g>'
+    );
+  }
+
+  /**
+   * An HA-restarted guest, as a dashed ghost (with what runs in it) on the hypervisor it
+   * restarts on, linked to it like an edge.
+   */
+  function ghost(g: FailureOverlay['ghosts'][number]): string {
+    const parts = [
+      `<g data-ghost="${escapeAttr(g.guest)}">`,
+      `<title>${escapeText(g.label)}</title>`
+    ];
+    const at = new Map<string, Rect>([
+      [g.guest, g.rect],
+      ...g.above.map((a) => [a.id, a.rect] as const)
+    ]);
+    const hv = rects[g.hypervisor];
+    const link = (from: Rect, to: Rect) => {
+      const x1 = from.x + from.width / 2;
+      const x2 = to.x + to.width / 2;
+      const mid = (from.y + to.y + to.height) / 2;
+      return `<path d="M${X(x1)} ${Y(from.y)} L${X(x1)} ${Y(mid)} L${X(x2)} ${Y(mid)} L${X(x2)} ${Y(to.y + to.height)}" fill="none" stroke="${theme.ok}" stroke-width="1.5" stroke-dasharray="5 3"/>`;
+    };
+    if (hv) parts.push(link(hv, g.rect));
+    for (const e of g.edges) parts.push(link(at.get(e.source)!, at.get(e.target)!));
+    for (const [id, r] of at) {
+      const n = nodes.get(id);
+      if (!n) continue;
+      const c = KIND_SPECS[n.kind].colours[o.theme];
+      const caption =
+        id === g.guest
+          ? STATE_WORDS[o.lang].restarted
+          : (captions.get(id) ?? KIND_SPECS[n.kind].caption[o.lang]);
+      parts.push(
+        `<rect x="${X(r.x)}" y="${Y(r.y)}" width="${num(r.width)}" height="${num(r.height)}" rx="6" fill="${c.fill}" fill-opacity="0.6" stroke="${theme.ok}" stroke-width="1.5" stroke-dasharray="5 3"/>`,
+        text(
+          caption,
+          r.x + NODE.padX,
+          r.y + NODE.padY + 10.5,
+          KIND_FONT,
+          id === g.guest ? theme.ok : c.caption,
+          'start'
+        )
+      );
+      const lines = boxes[id]?.lines ?? [nodeName(n, id)];
+      lines.forEach((line, i) =>
+        parts.push(
+          text(
+            line,
+            r.x + NODE.padX,
+            r.y + NODE.padY + 10.5 + NODE.gap + NODE.lineHeight - 0.5 + i * NODE.lineHeight,
+            LABEL_FONT,
+            c.text,
+            'start'
+          )
+        )
+      );
+    }
     parts.push('</g>');
     return parts.join('');
   }

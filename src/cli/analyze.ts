@@ -1,0 +1,42 @@
+import {
+  analysisJson,
+  analysisText,
+  analyze,
+  unknownIds,
+  type Lang,
+  type ReadLimits
+} from '../lib/core/index';
+import type { CliIO } from './io';
+import { displayName, loadDocument } from './load';
+import { terminalSafe as safe } from './terminal';
+
+export interface AnalyzeArgs {
+  file: string;
+  /** Node ids to fail together (`--fail ID`, repeatable). */
+  fail: string[];
+  format: 'text' | 'json';
+  lang: Lang;
+  limits?: ReadLimits;
+}
+
+/**
+ * `stackdraw analyze`: the consolidation figures, memory per machine, what each machine's
+ * failure alone stops and, with `--fail`, what happens when those nodes fail. Exit 0 when
+ * it ran (findings are not failures), 2 for unreadable input or an unknown id.
+ */
+export async function runAnalyze(io: CliIO, args: AnalyzeArgs): Promise<number> {
+  const doc = await loadDocument(io, args.file, args.limits);
+  if (!doc) return 2;
+  const unknown = unknownIds(doc, args.fail);
+  if (unknown.length) {
+    for (const id of unknown)
+      io.stderr(
+        `stackdraw: ${safe(displayName(args.file))}: --fail ${safe(JSON.stringify(id))}: no node has this id\n`
+      );
+    return 2;
+  }
+  const a = analyze(doc, args.fail);
+  if (args.format === 'json') io.stdout(analysisJson(a) + '\n');
+  else for (const line of analysisText(a, doc, args.lang)) io.stdout(`${safe(line)}\n`);
+  return 0;
+}
