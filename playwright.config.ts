@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/browser/browser';
 
-const PORT = 4173;
+// PLAYWRIGHT_PORT: another port, when several checkouts run their browser tests at once.
+const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = !!process.env.CI;
 

@@ -38,6 +38,7 @@ export * from './commands/index';
 export * from './model/presets';
 export * from './analysis/failure';
 export * from './analysis/report';
+export * from './analysis/overlay';
 export { Topology } from './analysis/topology';
 export { clusterName } from './rules/redundancy';
 export { formatGiB } from './rules/messages/render';

@@ -3,10 +3,18 @@ import type { Lang } from '$lib/core/index';
 
 /** One bundled example document, served from `static/examples/`. */
 export interface Example {
-  /** File name under `/examples/`. */
-  file: string;
+  /** File name under `/examples/`; or one per language (labels in that language). */
+  file: string | Record<Lang, string>;
   title: Record<Lang, string>;
 }
+
+/** The file of an example in the UI language. */
+export function exampleFile(ex: Example, lang: Lang): string {
+  return typeof ex.file === 'string' ? ex.file : ex.file[lang];
+}
+
+/** An example written once per language: `name.en.json`, `name.ko.json`. */
+const twoLanguages = (name: string) => ({ en: `${name}.en.json`, ko: `${name}.ko.json` });
 
 /** Every bundled example, in the order the picker lists them. Keep in step with `static/examples/`. */
 export const EXAMPLES: readonly Example[] = [
@@ -37,6 +45,41 @@ export const EXAMPLES: readonly Example[] = [
     title: {
       en: 'Nested lab: Workstation inside a Windows VM on ESXi',
       ko: '중첩 실습: ESXi 위 Windows VM 안의 Workstation'
+    }
+  },
+  {
+    file: twoLanguages('redundancy-dedicated-8'),
+    title: {
+      en: 'Redundancy: 8 dedicated servers, each a single point of failure',
+      ko: '이중화: 전용 서버 8대, 모두 단일 장애점'
+    }
+  },
+  {
+    file: twoLanguages('redundancy-consolidated-ha'),
+    title: {
+      en: 'Redundancy: consolidated onto 2 ESXi hosts in an HA cluster',
+      ko: '이중화: HA 클러스터의 ESXi 호스트 2대로 통합'
+    }
+  },
+  {
+    file: twoLanguages('redundancy-ha-restart'),
+    title: {
+      en: 'Redundancy: HA restarts a VM on the other host',
+      ko: '이중화: HA가 VM을 다른 호스트에서 다시 시작'
+    }
+  },
+  {
+    file: twoLanguages('redundancy-ft-pair'),
+    title: {
+      en: 'Redundancy: an FT lockstep pair on two hosts',
+      ko: '이중화: 두 호스트의 FT 동시 실행 쌍'
+    }
+  },
+  {
+    file: twoLanguages('redundancy-ha-capacity'),
+    title: {
+      en: 'Redundancy: a cluster without room for a failed host’s VMs',
+      ko: '이중화: 고장 난 호스트의 VM을 받을 여유가 없는 클러스터'
     }
   },
   {

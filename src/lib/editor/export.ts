@@ -50,11 +50,13 @@ export function loadFonts(): Promise<FontSources> {
   return fonts;
 }
 
+/** The SVG of a document; with `failed`, its failure view ("when Server 1 fails"). */
 export async function documentSvg(
   doc: DiagramDocument,
-  options: Partial<SvgOptions>
+  options: Partial<SvgOptions>,
+  failed?: readonly string[]
 ): Promise<string> {
-  return exportSvg({ doc, elk: await browserElk(), fonts: await loadFonts(), options });
+  return exportSvg({ doc, elk: await browserElk(), fonts: await loadFonts(), options, failed });
 }
 
 /** The file name (without extension) of the document's exports: its title, made safe. */
@@ -121,7 +123,13 @@ export async function exportDocument(
   };
   try {
     if (what === 'copy-markdown') return await copy(markdownFor(editor.doc));
-    const svg = await documentSvg(editor.doc, { view: editor.view, theme, lang: editor.lang });
+    // In the "What if … fails?" mode, the picture is the failure view.
+    const failed = editor.whatIf.active ? editor.whatIf.failed : undefined;
+    const svg = await documentSvg(
+      editor.doc,
+      { view: editor.view, theme, lang: editor.lang },
+      failed
+    );
     if (what === 'copy-svg') return await copy(svg);
     if (what === 'svg')
       download(`${fileBase(editor.doc)}.svg`, new Blob([svg], { type: 'image/svg+xml' }));

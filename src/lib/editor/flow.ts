@@ -4,6 +4,7 @@ import {
   stackIsValid,
   nodeName,
   type DiagramDocument,
+  type FailureOverlay,
   type NodeBox,
   type NodeKind,
   type ValidationReport
@@ -30,9 +31,22 @@ export interface StackNodeData extends Record<string, unknown> {
   };
   dropTarget: boolean;
   renaming: boolean;
+  /** In the "What if … fails?" mode: failed, stopped (dimmed), down for good, or an FT copy
+   * that takes over. */
+  failure?: 'failed' | 'stopped' | 'down' | 'continues';
 }
 
 export type StackFlowNode = Node<StackNodeData, 'stack'>;
+
+/** An HA-restarted guest (or what runs in it) drawn where it restarts (failure view). */
+export interface GhostNodeData extends Record<string, unknown> {
+  kind: NodeKind;
+  caption: string;
+  lines: string[];
+  /** The restarted guest itself (its caption says so), not what runs in it. */
+  restarted: boolean;
+}
+export type GhostFlowNode = Node<GhostNodeData, 'ghost'>;
 
 const HANDLE = 8;
 
@@ -47,8 +61,16 @@ export function toFlow(
   dropTarget: string | null,
   renaming: string | null,
   runsOn: (guest: string, host: string) => string,
-  previous?: { nodes: StackFlowNode[]; edges: Edge[] }
-): { nodes: StackFlowNode[]; edges: Edge[]; badEdges: ReadonlySet<string> } {
+  previous?: { nodes: StackFlowNode[]; edges: Edge[] },
+  overlay?: FailureOverlay,
+  restartedCaption = ''
+): {
+  nodes: StackFlowNode[];
+  edges: Edge[];
+  badEdges: ReadonlySet<string>;
+  ghosts: GhostFlowNode[];
+  ghostEdges: Edge[];
+} {
   // Unchanged nodes and edges keep their objects, so Svelte Flow and the node components
   // skip them: moving 500 nodes should not re-render 500 labels.
   const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
@@ -71,26 +93,7 @@ export function toFlow(
       height,
       measured: { width, height },
       selected: selected.has(n.id),
-      handles: [
-        {
-          id: 'top',
-          type: 'source',
-          position: Position.Top,
-          x: width / 2 - HANDLE / 2,
-          y: -HANDLE / 2,
-          width: HANDLE,
-          height: HANDLE
-        },
-        {
-          id: 'bottom',
-          type: 'target',
-          position: Position.Bottom,
-          x: width / 2 - HANDLE / 2,
-          y: height - HANDLE / 2,
-          width: HANDLE,
-          height: HANDLE
-        }
-      ],
+      handles: handlesOf(width, height),
       data: {
         kind: n.kind,
         label: nodeName(n, n.id),
@@ -107,7 +110,8 @@ export function toFlow(
             }
           : undefined,
         dropTarget: dropTarget === n.id,
-        renaming: renaming === n.id
+        renaming: renaming === n.id,
+        failure: failureOf(overlay, n.id)
       }
     };
     return reuse(prevNodes.get(n.id), fresh);
@@ -131,7 +135,86 @@ export function toFlow(
     const old = prevEdges.get(e.id);
     return old && shallowEqual(old, fresh) ? old : fresh;
   });
-  return { nodes, edges, badEdges };
+  const ghosts: GhostFlowNode[] = [];
+  const ghostEdges: Edge[] = [];
+  for (const g of overlay?.ghosts ?? []) {
+    const gid = (id: string) => `ghost:${g.guest}:${id}`;
+    for (const [id, r] of [
+      [g.guest, g.rect] as const,
+      ...g.above.map((a) => [a.id, a.rect] as const)
+    ]) {
+      const n = byId.get(id);
+      if (!n) continue;
+      ghosts.push({
+        id: gid(id),
+        type: 'ghost',
+        position: { x: r.x, y: r.y },
+        width: r.width,
+        height: r.height,
+        measured: { width: r.width, height: r.height },
+        draggable: false,
+        selectable: false,
+        connectable: false,
+        focusable: false,
+        handles: handlesOf(r.width, r.height),
+        data: {
+          kind: n.kind,
+          caption:
+            id === g.guest ? restartedCaption : (captions.get(id) ?? KIND_SPECS[n.kind].caption.en),
+          lines: boxes[id]?.lines ?? [n.label],
+          restarted: id === g.guest
+        }
+      });
+    }
+    const link = (source: string, target: string): Edge => ({
+      id: `ghost-edge:${source}->${target}`,
+      source,
+      target,
+      sourceHandle: 'top',
+      targetHandle: 'bottom',
+      type: 'smoothstep',
+      class: 'ghost',
+      selectable: false,
+      focusable: false
+    });
+    ghostEdges.push(link(g.hypervisor, gid(g.guest)));
+    for (const e of g.edges) ghostEdges.push(link(gid(e.source), gid(e.target)));
+  }
+  return { nodes, edges, badEdges, ghosts, ghostEdges };
+}
+
+/** A node's two handles: guests attach on top (source), its host below (target). */
+function handlesOf(width: number, height: number): NonNullable<Node['handles']> {
+  return [
+    {
+      id: 'top',
+      type: 'source',
+      position: Position.Top,
+      x: width / 2 - HANDLE / 2,
+      y: -HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE
+    },
+    {
+      id: 'bottom',
+      type: 'target',
+      position: Position.Bottom,
+      x: width / 2 - HANDLE / 2,
+      y: height - HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE
+    }
+  ];
+}
+
+/** A node's state in the failure view. */
+function failureOf(overlay: FailureOverlay | undefined, id: string): StackNodeData['failure'] {
+  if (!overlay) return undefined;
+  if (overlay.failed.has(id)) return 'failed';
+  if (overlay.down.has(id)) return 'down';
+  if (overlay.stopped.has(id)) return 'stopped';
+  if (overlay.continuing.has(id)) return 'continues';
+  return undefined;
 }
 
 function shallowEqual(a: object, b: object): boolean {

@@ -157,7 +157,50 @@ const en = {
     ['Double-click a node', 'Rename it'],
     ['Shift + click, drag on the canvas', 'Add to the selection / select with a box'],
     ['Drag a node onto another', 'It now runs there']
-  ] as [string, string][]
+  ] as [string, string][],
+  // Redundancy: capacity, protection, clusters, the failure view, consolidation.
+  cores: 'Cores',
+  memoryGiB: 'Memory (GiB)',
+  vcpus: 'vCPUs',
+  capacityHint: 'Leave empty if unknown.',
+  protection: 'Protection',
+  protectionNone: 'None',
+  protectionHa: 'HA: restart on another host',
+  protectionFt: 'FT: lockstep copy on another host',
+  addReplica: 'Add FT copy on…',
+  replicaOf: (name: string) => `FT copy of ${name}`,
+  showPrimary: 'Show the primary',
+  cluster: 'Cluster',
+  clusterNone: 'None',
+  clusterName: 'Cluster name',
+  clusterHa: 'HA: restart a failed host’s VMs on the others',
+  clusterMembers: (n: number) => `${n} ${n === 1 ? 'machine' : 'machines'}`,
+  removeCluster: 'Remove cluster',
+  makeCluster: (n: number) => `Make a cluster of ${n} ${n === 1 ? 'machine' : 'machines'}`,
+  consolidate: 'Consolidate…',
+  consolidateTitle: 'Consolidate dedicated servers',
+  consolidateWhat: (n: number, gib: string) =>
+    `${n} dedicated ${n === 1 ? 'server' : 'servers'} selected${gib ? `; their OSes take ${gib}` : ''}.`,
+  consolidateNone: 'Select dedicated servers (hardware → OS → services) to consolidate.',
+  consolidateHypervisor: 'Hypervisor',
+  consolidateHosts: 'Hosts',
+  consolidateFewest: 'The fewest that fit',
+  consolidateHostMemory: 'Memory per host (GiB)',
+  consolidateHostCores: 'Cores per host',
+  consolidateHa: 'Put the hosts in an HA cluster and protect every VM',
+  consolidateGo: 'Consolidate',
+  cancel: 'Cancel',
+  whatIf: 'What if…?',
+  whatIfTitle: 'What if … fails?',
+  whatIfHint:
+    'Click machines or other nodes to fail them (click again to repair). The diagram does not change.',
+  whatIfLeave: 'Leave',
+  whatIfNothing: 'Nothing has failed yet: every service runs.',
+  whatIfOn: (machine: string) => `on ${machine}`,
+  whatIfNoRoom: (guest: string, memory: boolean) =>
+    `${guest}: no ${memory ? 'free memory' : 'host'} to restart on`,
+  whatIfFailed: 'Failed',
+  spof: (n: number) => `${n} single ${n === 1 ? 'point' : 'points'} of failure`
 };
 
 export type Messages = typeof en;
@@ -303,7 +346,48 @@ const ko: Messages = {
     ['노드 두 번 클릭', '이름 바꾸기'],
     ['Shift + 클릭, 캔버스 끌기', '선택에 추가 / 영역 선택'],
     ['노드를 다른 노드 위로 끌기', '그 위에서 실행']
-  ]
+  ],
+  cores: '코어',
+  memoryGiB: '메모리 (GiB)',
+  vcpus: 'vCPU',
+  capacityHint: '모르면 비워 두세요.',
+  protection: '보호',
+  protectionNone: '없음',
+  protectionHa: 'HA: 다른 호스트에서 다시 시작',
+  protectionFt: 'FT: 다른 호스트에서 동시 실행되는 사본',
+  addReplica: 'FT 사본 추가…',
+  replicaOf: (name) => `${name}의 FT 사본`,
+  showPrimary: '원본 보기',
+  cluster: '클러스터',
+  clusterNone: '없음',
+  clusterName: '클러스터 이름',
+  clusterHa: 'HA: 고장 난 호스트의 VM을 다른 호스트에서 다시 시작',
+  clusterMembers: (n) => `기계 ${n}대`,
+  removeCluster: '클러스터 삭제',
+  makeCluster: (n) => `기계 ${n}대로 클러스터 만들기`,
+  consolidate: '통합…',
+  consolidateTitle: '전용 서버 통합',
+  consolidateWhat: (n, gib) =>
+    `전용 서버 ${n}대를 선택했습니다${gib ? `. OS 메모리 합계 ${gib}` : ''}.`,
+  consolidateNone: '통합할 전용 서버(하드웨어 → OS → 서비스)를 선택하세요.',
+  consolidateHypervisor: '하이퍼바이저',
+  consolidateHosts: '호스트 수',
+  consolidateFewest: '메모리에 맞는 최소',
+  consolidateHostMemory: '호스트당 메모리 (GiB)',
+  consolidateHostCores: '호스트당 코어',
+  consolidateHa: '호스트를 HA 클러스터로 묶고 모든 VM 보호',
+  consolidateGo: '통합',
+  cancel: '취소',
+  whatIf: '고장 나면?',
+  whatIfTitle: '고장 나면 어떻게 될까?',
+  whatIfHint: '고장 낼 기계나 노드를 클릭하세요(다시 클릭하면 복구). 다이어그램은 바뀌지 않습니다.',
+  whatIfLeave: '끝내기',
+  whatIfNothing: '아직 고장 난 것이 없습니다. 모든 서비스가 실행 중입니다.',
+  whatIfOn: (machine) => `${machine}에서`,
+  whatIfNoRoom: (guest, memory) =>
+    `${guest}: 다시 시작할 ${memory ? '여유 메모리' : '호스트'}가 없습니다`,
+  whatIfFailed: '고장',
+  spof: (n) => `단일 장애점 ${n}개`
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, ko };

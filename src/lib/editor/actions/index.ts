@@ -9,6 +9,8 @@ import { redo } from './redo';
 import { rename } from './rename';
 import { shortcuts } from './shortcuts';
 import { undo } from './undo';
+import { consolidate, makeCluster } from './redundancy';
+import { whatIf } from './what-if';
 
 export type { Action, ActionContext };
 
@@ -26,6 +28,9 @@ export const ACTIONS: readonly Action[] = [
   rename,
   escape,
   autoLayout,
+  whatIf,
+  makeCluster,
+  consolidate,
   save,
   newDocument,
   shortcuts

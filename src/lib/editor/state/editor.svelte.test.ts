@@ -95,3 +95,88 @@ describe('Editor (the command layer the UI calls)', () => {
     expect(ed.doc).toEqual(TYPE1);
   });
 });
+
+describe('Editor: redundancy (clusters, What if, consolidation)', () => {
+  const twoHosts = (): DiagramDocument => ({
+    version: 1,
+    nodes: [
+      { id: 's1', kind: 'hardware', label: 'Server 1' },
+      { id: 's2', kind: 'hardware', label: 'Server 2' },
+      { id: 'h1', kind: 'hypervisor', label: 'ESXi' },
+      { id: 'h2', kind: 'hypervisor', label: 'ESXi' },
+      { id: 'vm', kind: 'os', label: 'VM', protection: 'ha' },
+      { id: 'web', kind: 'service', label: 'Web' }
+    ],
+    edges: [
+      { id: 'e1', source: 's1', target: 'h1' },
+      { id: 'e2', source: 's2', target: 'h2' },
+      { id: 'e3', source: 'h1', target: 'vm' },
+      { id: 'e4', source: 'vm', target: 'web' }
+    ]
+  });
+
+  it('a cluster made of the selection is shown in the Inspector, and one undo removes it', () => {
+    const ed = new Editor();
+    ed.load(twoHosts());
+    ed.select(['web', 's2']);
+    ed.makeCluster();
+    expect(ed.doc.clusters).toEqual([
+      { id: 'cluster-1', label: 'Cluster 1', members: ['s1', 's2'], ha: true }
+    ]);
+    expect(ed.selectedCluster).toBe('cluster-1');
+    expect(ed.report.diagnostics.map((d) => d.rule)).not.toContain('ha-no-cluster');
+    ed.undo();
+    expect(ed.doc.clusters).toBeUndefined();
+  });
+
+  it('What if: failing never changes the document; failures of nodes undone away are dropped', () => {
+    const ed = new Editor();
+    ed.load(twoHosts());
+    ed.makeCluster(['s1', 's2']);
+    const before = ed.doc;
+    ed.whatIf.start(['s1']);
+    expect(ed.whatIf.outcome!.services).toEqual([{ id: 'web', state: 'restarted', on: 's2' }]);
+    ed.whatIf.toggle('s2');
+    expect(ed.whatIf.outcome!.services).toEqual([{ id: 'web', state: 'down' }]);
+    expect(ed.doc).toBe(before);
+    // A node added and then undone while failed: the mode forgets it.
+    ed.whatIf.stop();
+    ed.select(['h2']);
+    ed.addPreset(preset('kind-os'));
+    const added = ed.selection[0];
+    ed.whatIf.start([added]);
+    ed.undo();
+    expect(ed.whatIf.failed).toEqual([]);
+    expect(ed.whatIf.outcome).toBeUndefined();
+    ed.whatIf.stop();
+    expect(ed.whatIf.active).toBe(false);
+  });
+
+  it('consolidation says "8 physical servers → 2 (4:1)" in the UI language', () => {
+    const doc: DiagramDocument = { version: 1, nodes: [], edges: [] };
+    for (let i = 1; i <= 8; i++) {
+      doc.nodes.push(
+        { id: `hw${i}`, kind: 'hardware', label: `Server ${i}` },
+        { id: `os${i}`, kind: 'os', label: 'Windows Server' },
+        { id: `s${i}`, kind: 'service', label: `Service ${i}` }
+      );
+      doc.edges.push(
+        { id: `a${i}`, source: `hw${i}`, target: `os${i}` },
+        { id: `b${i}`, source: `os${i}`, target: `s${i}` }
+      );
+    }
+    const ed = new Editor();
+    ed.load(doc);
+    ed.lang = 'ko';
+    expect(ed.consolidate({ machines: doc.nodes.map((n) => n.id), product: 'VMware ESXi' })).toBe(
+      true
+    );
+    expect(ed.notice?.text).toBe('물리 서버 8대 → 2대 (4:1)');
+    expect(ed.figures).toMatchObject({ machines: 2, guests: 8, services: 8 });
+    ed.undo();
+    expect(ed.doc).toBe(doc);
+    // Not dedicated servers: refused, said, nothing changed.
+    expect(ed.consolidate({ machines: ['nothing'], product: 'VMware ESXi' })).toBe(false);
+    expect(ed.notice?.kind).toBe('error');
+  });
+});

@@ -17,6 +17,16 @@ import {
   setHost,
   setTitle,
   tidyReferences,
+  createCluster,
+  updateCluster,
+  removeCluster,
+  setCluster,
+  addReplica,
+  consolidate,
+  consolidationLine,
+  figuresOf,
+  Topology,
+  type ConsolidateArgs,
   updateNode,
   validate,
   type Clip,
@@ -33,6 +43,7 @@ import {
 import { MESSAGES } from '../i18n';
 import { placeNewNode } from './placement';
 import { Settings, type Theme, type View } from './settings.svelte';
+import { WhatIf } from './whatif.svelte';
 
 export type { Theme, View };
 
@@ -90,8 +101,19 @@ export class Editor {
   /** Nodes to centre the view on (problems list, keyboard building, after a layout). */
   focusRequest = $state<{ ids: string[]; at: number } | null>(null);
 
+  /** The cluster whose frame was chosen (the Inspector shows it); cleared by `select`. */
+  selectedCluster = $state<string | null>(null);
+
   readonly settings: Settings;
   report = $derived(validate(this.doc));
+  /** The "What if … fails?" mode. */
+  readonly whatIf: WhatIf = new WhatIf(this);
+  /** Machines, VMs, services, services per machine (the status bar's summary). */
+  /** Machines, clusters and VMs of the document (the Inspector and the status bar read it). */
+  topology = $derived(new Topology(this.doc));
+  figures = $derived(figuresOf(this.topology));
+  /** The consolidation dialog is open. */
+  consolidating = $state(false);
   measured = $derived.by(() => measureDocument(this.doc, this.settings.lang));
   t = $derived.by(() => MESSAGES[this.settings.lang]);
 
@@ -262,6 +284,9 @@ export class Editor {
   }
 
   select(ids: string[], edges: string[] = []) {
+    // Choosing nodes or edges leaves a chosen cluster (an empty selection keeps it: the
+    // canvas reports one when a frame is chosen).
+    if (ids.length || edges.length) this.selectedCluster = null;
     const known = new Set(this.doc.nodes.map((n) => n.id));
     const next = ids.filter((id) => known.has(id));
     // Same selection: keep the arrays, so nothing downstream recomputes.
@@ -399,6 +424,59 @@ export class Editor {
     this.run('fix', applyFix, { fix, lang: this.lang });
   }
 
+  // ── Redundancy: clusters, FT copies, consolidation ───────────────────────────────
+
+  /** Make a cluster of the selected nodes' machines; the new cluster is shown. */
+  makeCluster(ids: readonly string[] = this.selection) {
+    const done = createCluster(this.doc, { members: ids, lang: this.lang });
+    if (this.run('cluster', () => done, undefined) && !isRefused(done))
+      this.selectCluster(done.cluster ?? null);
+  }
+
+  selectCluster(id: string | null) {
+    this.select([]);
+    this.selectedCluster = id;
+  }
+
+  updateCluster(id: string, patch: { label?: string; ha?: boolean }) {
+    this.run(
+      'cluster',
+      updateCluster,
+      { id, ...patch },
+      patch.label !== undefined ? `cluster:${id}` : undefined
+    );
+  }
+
+  removeCluster(id: string) {
+    if (this.run('cluster', removeCluster, { id })) this.selectedCluster = null;
+  }
+
+  /** Put a machine in a cluster, or in none. */
+  setCluster(machine: string, cluster: string | null) {
+    this.run('cluster', setCluster, { machine, cluster });
+  }
+
+  /** An FT copy of a guest OS, with what runs in it, on hypervisor `hv`. */
+  addReplica(guest: string, hv: string) {
+    this.run('replica', addReplica, { guest, hv });
+  }
+
+  /**
+   * Consolidate dedicated servers onto Type 1 hosts, as one undoable step, and say
+   * "8 physical servers → 2 (4:1)". Returns whether it was done (else the reason is shown).
+   */
+  consolidate(args: Omit<ConsolidateArgs, 'lang'>): boolean {
+    const done = consolidate(this.doc, { ...args, lang: this.lang });
+    if (isRefused(done)) {
+      this.say(done.error, 'error');
+      return false;
+    }
+    this.fitAfterLayout = true;
+    this.run('consolidate', () => done, undefined);
+    this.say(consolidationLine(done.before!, done.after!, this.lang));
+    return true;
+  }
+
   /** Replace the document (New, Open, an example): one undo brings the old one back. */
   replace(doc: DiagramDocument) {
     this.fitAfterLayout = true;
@@ -431,6 +509,8 @@ export function positionsOf(layout: LayoutResult): Record<string, Position> {
 export function structureKey(doc: DiagramDocument): string {
   return JSON.stringify([
     doc.nodes.map((n) => [n.id, n.kind, n.label, n.product ?? null, n.hypervisorType ?? null]),
-    doc.edges.map((e) => [e.source, e.target])
+    doc.edges.map((e) => [e.source, e.target]),
+    // Clusters keep their members together and frame them.
+    (doc.clusters ?? []).map((c) => [c.id, c.label ?? null, c.members, c.ha ?? false])
   ]);
 }
