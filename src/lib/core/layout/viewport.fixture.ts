@@ -37,16 +37,19 @@ export function nodeBounds(rects: Record<string, Rect>): Rect {
 /**
  * The zoom Svelte Flow's fitView picks for `bounds` on a `canvas` (its getViewportForBounds:
  * a number padding p leaves floor((side − side / (1 + p)) / 2) px on each side), clamped to
- * the editor's zoom range. The same formula, so the test needs no browser.
+ * the editor's zoom range unless `clamp` is false. The same formula, so the test needs no
+ * browser.
  */
-export function fitZoom(bounds: Size, canvas: Size = CANVAS_1366X768): number {
-  const pad = (side: number) => 2 * Math.floor((side - side / (1 + FIT.padding)) * 0.5);
+export function fitZoom(bounds: Size, canvas: Size = CANVAS_1366X768, clamp = true): number {
   const zoom = Math.min(
     (canvas.width - pad(canvas.width)) / bounds.width,
     (canvas.height - pad(canvas.height)) / bounds.height
   );
-  return Math.min(FIT.maxZoom, Math.max(FIT.minZoom, zoom));
+  return clamp ? Math.min(FIT.maxZoom, Math.max(FIT.minZoom, zoom)) : zoom;
 }
+
+/** Both paddings of one side of the canvas, px (Svelte Flow's parsePadding, twice). */
+const pad = (side: number) => 2 * Math.floor((side - side / (1 + FIT.padding)) * 0.5);
 
 /**
  * The highest zoom at which any placement of `boxes` without overlap could fit `canvas`:
@@ -54,7 +57,6 @@ export function fitZoom(bounds: Size, canvas: Size = CANVAS_1366X768): number {
  * bounding box holds every box. Unclamped.
  */
 export function areaBoundZoom(boxes: readonly Size[], canvas: Size = CANVAS_1366X768): number {
-  const pad = (side: number) => 2 * Math.floor((side - side / (1 + FIT.padding)) * 0.5);
   const area = boxes.reduce((s, b) => s + b.width * b.height, 0);
   return Math.sqrt(
     ((canvas.width - pad(canvas.width)) * (canvas.height - pad(canvas.height))) / area
