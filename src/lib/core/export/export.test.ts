@@ -388,6 +388,8 @@ describe('exportSvg: size, title and description', () => {
 });
 
 describe('exportSvg: cluster frames', () => {
+  const fmtBox = (r: { x: number; y: number; width: number; height: number }) =>
+    `(${r.x}, ${r.y}, ${r.width}×${r.height})`;
   /** Three machines (hardware, ESXi, one guest); the first and the third in a cluster. */
   const clustered = (label: string, ha = true): DiagramDocument => ({
     ...makeDoc(
@@ -463,6 +465,25 @@ describe('exportSvg: cluster frames', () => {
     const without = await render({ ...clustered(title, false), clusters: [] });
     for (const ch of title)
       expect(face(without).hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(false);
+  });
+
+  it('a failure view: the guests HA restarts on a member are inside its frame', async () => {
+    const d = example('redundancy-ha-restart.en');
+    const svg = parseSvg(await exportSvg({ doc: d, elk, fonts, failed: ['host1'] }));
+    const all = allElements(svg.documentElement!);
+    const frame = rectOf(
+      childElements(
+        all.find((e) => e.hasAttribute('data-cluster'))!,
+        'rect'
+      )[0]
+    );
+    const ghosts = all.filter((e) => e.hasAttribute('data-ghost'));
+    expect(ghosts.length).toBeGreaterThan(0);
+    for (const g of ghosts)
+      for (const r of childElements(g, 'rect').map(rectOf)) {
+        expect(frame.x <= r.x && r.x + r.width <= frame.x + frame.width, fmtBox(r)).toBe(true);
+        expect(frame.y <= r.y && r.y + r.height <= frame.y + frame.height, fmtBox(r)).toBe(true);
+      }
   });
 
   it('dark theme: the dark frame colours', async () => {

@@ -179,8 +179,16 @@ export function renderSvg(input: SvgInput): string {
       if (r) grow(r.x, r.y - TAG.rise);
     }
   }
-  // Cluster frames around their member stacks, wherever those stand now.
-  const frames = framesAround(clusterMembers(doc), rects, o.lang);
+  // Cluster frames around their member stacks, wherever those stand now, and around the
+  // guests a failure view restarts on a member.
+  const ghostsOn = new Map<string, Rect[]>();
+  for (const g of failure?.ghosts ?? [])
+    ghostsOn.set(g.hypervisor, [
+      ...(ghostsOn.get(g.hypervisor) ?? []),
+      g.rect,
+      ...g.above.map((a) => a.rect)
+    ]);
+  const frames = framesAround(clusterMembers(doc), rects, o.lang, ghostsOn);
   for (const f of frames) {
     grow(f.x, f.y);
     grow(f.x + f.width, f.y + f.height);

@@ -153,13 +153,15 @@ export function clusterMembers(doc: DiagramDocument): ClusterMembers[] {
 
 /**
  * Frames of `members` (from `clusterMembers`) around the node rectangles `rects` (px,
- * top-left corners). Nodes without a rectangle are left out; a cluster none of whose nodes
- * has one gets no frame. In the order of `doc.clusters`.
+ * top-left corners), and around `extra` rectangles drawn for a member node (a failure
+ * view's HA ghosts on a member's hypervisor). Nodes without a rectangle are left out; a
+ * cluster none of whose nodes has one gets no frame. In the order of `doc.clusters`.
  */
 export function framesAround(
   members: readonly ClusterMembers[],
   rects: Readonly<Record<string, Rect | undefined>>,
-  lang: Lang = 'en'
+  lang: Lang = 'en',
+  extra?: ReadonlyMap<string, readonly Rect[]>
 ): ClusterFrame[] {
   const out: ClusterFrame[] = [];
   for (const { cluster, nodes } of members) {
@@ -167,13 +169,17 @@ export function framesAround(
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    for (const id of nodes) {
-      const r = rects[id];
-      if (!r) continue;
+    const grow = (r: Rect) => {
       minX = Math.min(minX, r.x);
       minY = Math.min(minY, r.y);
       maxX = Math.max(maxX, r.x + r.width);
       maxY = Math.max(maxY, r.y + r.height);
+    };
+    for (const id of nodes) {
+      const r = rects[id];
+      if (!r) continue;
+      grow(r);
+      for (const e of extra?.get(id) ?? []) grow(e);
     }
     if (minX === Infinity) continue;
     const content = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
