@@ -11,8 +11,11 @@ import {
   validate,
   withPositions,
   type DiagramDocument,
-  type Size
+  type LayoutResult,
+  type Size,
+  STACK_GAP
 } from '../../src/lib/core/index';
+import { areaBoundZoom, fitZoom, nodeBounds } from '../../src/lib/core/layout/viewport.fixture';
 import { nodeElk } from '../../src/lib/node/elk';
 import { loadFontSources } from '../../src/lib/node/fonts';
 import { formatNumber, formatValue, median, type Figure } from './figures';
@@ -120,8 +123,9 @@ export async function layoutFigures(log: Log): Promise<Figure[]> {
   {
     const doc = standardDocument(1_000);
     const { sizes } = measureDocument(doc);
-    await layoutDocument({ doc, sizes, elk });
+    const layout = await layoutDocument({ doc, sizes, elk });
     dagreLayout(doc, sizes);
+    figures.push(...fitFigures(layout, await smallStacks(elk)));
   }
   for (const n of [100, 1_000, 5_000]) {
     const doc = standardDocument(n);
@@ -193,6 +197,54 @@ export async function layoutFigures(log: Log): Promise<Figure[]> {
     }
   );
   return figures;
+}
+
+/** 100 machines with a Type 1 hypervisor each and nothing on it: the smallest stacks. */
+async function smallStacks(elk: ReturnType<typeof nodeElk>): Promise<LayoutResult> {
+  const doc: DiagramDocument = { version: 1, nodes: [], edges: [] };
+  for (let m = 0; m < 100; m++) {
+    doc.nodes.push(
+      { id: `hw${m}`, kind: 'hardware', label: `Server ${m}` },
+      { id: `hv${m}`, kind: 'hypervisor', label: 'ESXi 8', product: 'VMware ESXi' }
+    );
+    doc.edges.push({ id: `e${m}`, source: `hw${m}`, target: `hv${m}` });
+  }
+  return layoutDocument({ doc, sizes: measureDocument(doc).sizes, elk });
+}
+
+/**
+ * The zoom the editor fits 100 stacks at in a 1366×768 window (its canvas is 816×705 px;
+ * fitZoom is Svelte Flow's fitView formula, checked against the page by the browser test),
+ * from the laid-out positions: the 1k document's stacks and the smallest stacks.
+ */
+function fitFigures(standard: LayoutResult, small: LayoutResult): Figure[] {
+  const zoom = (l: LayoutResult) => fitZoom(nodeBounds(l.nodes));
+  const stacks = standard.groups.map((g) => g.bounds);
+  const bound = areaBoundZoom(stacks);
+  const mean = (f: (r: (typeof stacks)[number]) => number) =>
+    Math.round(stacks.reduce((s, r) => s + f(r), 0) / stacks.length);
+  const oneRow = stacks.reduce((s, r) => s + r.width + STACK_GAP, -STACK_GAP);
+  return [
+    {
+      key: 'layout.fit.1k',
+      section: 2,
+      name: 'Fitted zoom, 100 stacks of 10 nodes, 1366×768 window',
+      unit: '',
+      value: zoom(standard),
+      target: '≥ 0.25',
+      met: zoom(standard) >= 0.25,
+      note: `in rows (one row, ${Math.round(oneRow).toLocaleString('en-US')} px wide, would need ${fitZoom({ width: oneRow, height: 400 }, undefined, false).toFixed(4)}, below the editor's least zoom, 0.05); these stacks are ${mean((r) => r.width)}×${mean((r) => r.height)} px on average, so no placement without overlap fits them above ${bound.toFixed(2)}`
+    },
+    {
+      key: 'layout.fit.small',
+      section: 2,
+      name: 'Fitted zoom, 100 stacks of hardware and hypervisor, 1366×768 window',
+      unit: '',
+      value: zoom(small),
+      target: '≥ 0.25',
+      met: zoom(small) >= 0.25
+    }
+  ];
 }
 
 // ── 3. Export ──────────────────────────────────────────────────────────────────────────

@@ -23,7 +23,7 @@ export async function runLayout(
   const doc = await loadDocument(io, file, limits);
   if (!doc) return 2;
   const { sizes } = measureDocument(doc, lang);
-  const layout = await layoutDocument({ doc, sizes, elk: nodeElk() });
+  const layout = await layoutDocument({ doc, sizes, elk: nodeElk(), lang });
   const text = JSON.stringify(withPositions(doc, layout), null, 2) + '\n';
   return (await writeOutput(io, out, text)) ?? 0;
 }

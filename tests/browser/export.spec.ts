@@ -147,7 +147,9 @@ test('Unicode labels: the editor measures, wraps and draws them as the CLI does'
   await expect(nodes(page)).toHaveCount(4);
   await waitLaidOut(page);
   // The NFD label is shown composed, on one line.
-  await expect(page.getByTestId('node-vm').locator('.label span').first()).toHaveText(/^가상머신 /);
+  await expect(page.getByTestId('node-vm').locator('.node-label span').first()).toHaveText(
+    /^가상머신 /
+  );
 
   const saving = page.waitForEvent('download');
   await fileMenu(page, 'Save');

@@ -25,7 +25,7 @@ test('a container from the palette runs on the selected OS, coloured as the spec
 
   const container = node(page, 'ct-1');
   await expect(container).toHaveAttribute('aria-label', 'Container: nginx');
-  await expect(container.locator('.caption')).toHaveText('CONTAINER');
+  await expect(container.locator('.node-caption')).toHaveText('CONTAINER');
   // Light theme: the container fill of core/model/kinds.ts (#ccfbf1).
   await setTheme(page, 'light');
   await expect(container).toHaveCSS('background-color', 'rgb(204, 251, 241)');
@@ -48,10 +48,10 @@ test('in Korean, captions, new nodes, palette services and fixes speak Korean', 
 }) => {
   await openEditor(page);
   await setLanguage(page, 'ko');
-  await expect(node(page, 'ubuntu').locator('.caption')).toHaveText('게스트 OS');
-  await expect(node(page, 'host').locator('.caption')).toHaveText('호스트 OS');
-  await expect(node(page, 'vbox').locator('.caption')).toHaveText('하이퍼바이저 · 유형 2');
-  await expect(node(page, 'hw').locator('.caption')).toHaveText('하드웨어');
+  await expect(node(page, 'ubuntu').locator('.node-caption')).toHaveText('게스트 OS');
+  await expect(node(page, 'host').locator('.node-caption')).toHaveText('호스트 OS');
+  await expect(node(page, 'vbox').locator('.node-caption')).toHaveText('하이퍼바이저 · 유형 2');
+  await expect(node(page, 'hw').locator('.node-caption')).toHaveText('하드웨어');
 
   // A palette service gets its Korean label.
   await node(page, 'ubuntu').click();

@@ -29,6 +29,7 @@ export * from './layout/text';
 export * from './layout/metrics';
 export * from './layout/layout';
 export * from './layout/blocks';
+export * from './layout/clusters';
 export * from './export/svg';
 export * from './export/subset';
 export * from './export/pipeline';

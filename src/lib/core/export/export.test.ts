@@ -4,9 +4,11 @@
  * document round trip through <metadata>, the picture's size, title and description.
  */
 import type { Document, Element } from '@xmldom/xmldom';
+import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeElk } from '../../node/elk';
 import { fontOutliner, loadFontSources } from '../../node/fonts';
+import { FRAME_COLOURS } from '../layout/clusters';
 import { example, examples } from '../layout/examples.fixture';
 import { fontMeasure } from '../layout/metrics';
 import { readDocument } from '../model/read';
@@ -23,9 +25,11 @@ import {
   drawnExtent,
   labelText,
   nodeGroups,
+  nodeRect,
   nodeTitle,
   normalise,
   parseSvg,
+  rectOf,
   xmlCarried
 } from './svg.fixture';
 
@@ -380,5 +384,114 @@ describe('exportSvg: size, title and description', () => {
     const root = checkSafe(await render(d)).documentElement!;
     expect(childElements(root, 'title')[0].textContent).toBe('stackdraw diagram');
     expect(childElements(root, 'desc')[0].textContent).toBe('A diagram with no stacks.');
+  });
+});
+
+describe('exportSvg: cluster frames', () => {
+  const fmtBox = (r: { x: number; y: number; width: number; height: number }) =>
+    `(${r.x}, ${r.y}, ${r.width}×${r.height})`;
+  /** Three machines (hardware, ESXi, one guest); the first and the third in a cluster. */
+  const clustered = (label: string, ha = true): DiagramDocument => ({
+    ...makeDoc(
+      [1, 2, 3].flatMap((m) => [
+        `hw${m} hardware Server ${m}`,
+        `hv${m} hypervisor ESXi`,
+        `vm${m} os Ubuntu`
+      ]),
+      [1, 2, 3].flatMap((m) => [`hw${m}>hv${m}`, `hv${m}>vm${m}`])
+    ),
+    clusters: [{ id: 'c1', label, members: ['hw1', 'hw3'], ha }]
+  });
+  const frameGroup = (svg: Document) =>
+    allElements(svg.documentElement!).find((e) => e.getAttribute('data-cluster') === 'c1');
+
+  it('a frame with its title, behind the nodes, around its members; the picture holds it', async () => {
+    for (const view of ['graph', 'blocks'] as const)
+      for (const mode of ['embed', 'outline'] as const) {
+        const what = `${view}/${mode}`;
+        const svg = checkSafe(await render(clustered('Production'), { view }, mode));
+        const g = frameGroup(svg);
+        expect(g, what).toBeDefined();
+        expect(childElements(g!, 'title')[0].textContent, what).toBe('Production · HA');
+        if (mode === 'embed')
+          expect(childElements(g!, 'text')[0].textContent, what).toBe('Production · HA');
+        else
+          expect(
+            allElements(g!).some((e) => e.localName === 'path'),
+            what
+          ).toBe(true);
+        // Drawn before (behind) every node.
+        const all = allElements(svg.documentElement!);
+        expect(all.indexOf(g!), what).toBeLessThan(all.indexOf(nodeGroups(svg)[0]));
+        const frame = rectOf(childElements(g!, 'rect')[0]);
+        const groups = nodeGroups(svg);
+        const boxOf = (id: string) =>
+          nodeRect(groups[[1, 2, 3].flatMap((m) => [`hw${m}`, `hv${m}`, `vm${m}`]).indexOf(id)]);
+        for (const id of ['hw1', 'hv1', 'vm1', 'hw3', 'hv3', 'vm3']) {
+          const b = boxOf(id);
+          expect(frame.x <= b.x && b.x + b.width <= frame.x + frame.width, `${what} ${id}`).toBe(
+            true
+          );
+          expect(frame.y <= b.y && b.y + b.height <= frame.y + frame.height, `${what} ${id}`).toBe(
+            true
+          );
+        }
+        for (const id of ['hw2', 'hv2', 'vm2']) {
+          const b = boxOf(id);
+          expect(b.x >= frame.x + frame.width || b.x + b.width <= frame.x, `${what} ${id}`).toBe(
+            true
+          );
+        }
+        // The frame is inside the picture, with the padding.
+        const e = drawnExtent(svg);
+        expect(e.minY, what).toBeCloseTo(24, 1);
+        expect(frame.y, what).toBeCloseTo(24, 1);
+      }
+  }, 60_000);
+
+  it('a Korean title: its glyphs are in the embedded font subset', async () => {
+    const title = '운영클러스터';
+    const withFrame = await render(clustered(title, false));
+    const parsed = checkSafe(withFrame);
+    expect(childElements(frameGroup(parsed)!, 'text')[0].textContent).toBe(title);
+    // The semibold face (titles are 600) holds every syllable of the title…
+    const face = (svg: string) => {
+      const m = /font-weight:600;src:url\(data:font\/otf;base64,([^)]+)\)/.exec(svg);
+      return fontkit.create(Buffer.from(m![1], 'base64')) as fontkit.Font;
+    };
+    for (const ch of title)
+      expect(face(withFrame).hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
+    // …which nothing else in the picture draws: without the cluster they are not there.
+    const without = await render({ ...clustered(title, false), clusters: [] });
+    for (const ch of title)
+      expect(face(without).hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(false);
+  });
+
+  it('a failure view: the guests HA restarts on a member are inside its frame', async () => {
+    const d = example('redundancy-ha-restart.en');
+    const svg = parseSvg(await exportSvg({ doc: d, elk, fonts, failed: ['host1'] }));
+    const all = allElements(svg.documentElement!);
+    const frame = rectOf(
+      childElements(
+        all.find((e) => e.hasAttribute('data-cluster'))!,
+        'rect'
+      )[0]
+    );
+    const ghosts = all.filter((e) => e.hasAttribute('data-ghost'));
+    expect(ghosts.length).toBeGreaterThan(0);
+    for (const g of ghosts)
+      for (const r of childElements(g, 'rect').map(rectOf)) {
+        expect(frame.x <= r.x && r.x + r.width <= frame.x + frame.width, fmtBox(r)).toBe(true);
+        expect(frame.y <= r.y && r.y + r.height <= frame.y + frame.height, fmtBox(r)).toBe(true);
+      }
+  });
+
+  it('dark theme: the dark frame colours', async () => {
+    const svg = checkSafe(await render(clustered('P'), { theme: 'dark' }));
+    const rect = childElements(frameGroup(svg)!, 'rect')[0];
+    expect([rect.getAttribute('fill'), rect.getAttribute('stroke')]).toEqual([
+      FRAME_COLOURS.dark.fill,
+      FRAME_COLOURS.dark.stroke
+    ]);
   });
 });

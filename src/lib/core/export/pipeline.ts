@@ -44,16 +44,20 @@ export function measureDocument(
   return { boxes, sizes, captions };
 }
 
-/** The stored positions when every node has one; else an ELK layout. */
+/**
+ * The stored positions when every node has one; else an ELK layout (`lang`: of the cluster
+ * captions, whose titles the layout keeps room for).
+ */
 export async function layoutForExport(
   doc: DiagramDocument,
   sizes: Record<string, Size>,
   elk: ElkLike,
-  cache?: LayoutCache
+  cache?: LayoutCache,
+  lang: Lang = 'en'
 ): Promise<LayoutResult> {
   return hasAllPositions(doc)
     ? layoutFromPositions(doc, sizes)
-    : layoutDocument({ doc, sizes, elk, cache });
+    : layoutDocument({ doc, sizes, elk, cache, lang });
 }
 
 export interface FontSources {
@@ -92,8 +96,9 @@ export async function exportSvg(req: ExportRequest): Promise<string> {
   const options: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...req.options };
   const { doc } = req;
   const { boxes, sizes, captions } = measureDocument(doc, options.lang);
-  const layout = await layoutForExport(doc, sizes, req.elk);
-  const blocks = options.view === 'blocks' ? layoutBlocks(doc, layout, sizes) : undefined;
+  const layout = await layoutForExport(doc, sizes, req.elk, undefined, options.lang);
+  const blocks =
+    options.view === 'blocks' ? layoutBlocks(doc, layout, sizes, options.lang) : undefined;
   const report = req.report ?? validate(doc, { expect: req.expect });
   const failure =
     req.failed && req.failed.length && options.view === 'graph'

@@ -97,7 +97,8 @@ export const ALLOWED_ATTRIBUTES = new Set([
   'font-size',
   'font-weight',
   'text-anchor',
-  'data-kind'
+  'data-kind',
+  'data-cluster'
 ]);
 
 /**

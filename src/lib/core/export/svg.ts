@@ -5,6 +5,13 @@ import { nodeName } from '../rules/messages/render';
 import { describeStacks, nodeMap, stackBadge } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
 import type { BlocksLayout } from '../layout/blocks';
+import {
+  clusterMembers,
+  FRAME,
+  FRAME_COLOURS,
+  FRAME_TITLE_FONT,
+  framesAround
+} from '../layout/clusters';
 import type { LayoutResult, Rect } from '../layout/layout';
 import { fontMeasure } from '../layout/metrics';
 import {
@@ -113,6 +120,7 @@ export function renderSvg(input: SvgInput): string {
   const o: SvgOptions = { ...DEFAULT_SVG_OPTIONS, ...input.options };
   const { doc, report, layout, boxes, captions } = input;
   const theme = THEME[o.theme];
+  const frameColour = FRAME_COLOURS[o.theme];
   const nodes = nodeMap(doc);
   const blocks = o.view === 'blocks' ? input.blocks : undefined;
   if (o.view === 'blocks' && !blocks)
@@ -171,6 +179,20 @@ export function renderSvg(input: SvgInput): string {
       if (r) grow(r.x, r.y - TAG.rise);
     }
   }
+  // Cluster frames around their member stacks, wherever those stand now, and around the
+  // guests a failure view restarts on a member.
+  const ghostsOn = new Map<string, Rect[]>();
+  for (const g of failure?.ghosts ?? [])
+    ghostsOn.set(g.hypervisor, [
+      ...(ghostsOn.get(g.hypervisor) ?? []),
+      g.rect,
+      ...g.above.map((a) => a.rect)
+    ]);
+  const frames = framesAround(clusterMembers(doc), rects, o.lang, ghostsOn);
+  for (const f of frames) {
+    grow(f.x, f.y);
+    grow(f.x + f.width, f.y + f.height);
+  }
   if (minX === Infinity) minX = minY = maxX = maxY = 0;
   if (failure) {
     // The heading's line above everything, as wide as its text.
@@ -202,21 +224,6 @@ export function renderSvg(input: SvgInput): string {
     `<rect width="${num(width)}" height="${num(height)}" fill="${theme.background}"/>`
   );
 
-  // Edges (graph view only).
-  if (!blocks) {
-    out.push(`<g fill="none" stroke-width="1.5" stroke-linejoin="round">`);
-    for (const e of doc.edges) {
-      const route = layout.edges[e.id];
-      if (!route || route.points.length < 2) continue;
-      const d = route.points.map((p, i) => `${i ? 'L' : 'M'}${X(p.x)} ${Y(p.y)}`).join(' ');
-      const bad = badEdges.has(e.id);
-      out.push(
-        `<path d="${d}" stroke="${bad ? theme.error : theme.edge}"${bad ? ' stroke-dasharray="5 3"' : ''}/>`
-      );
-    }
-    out.push('</g>');
-  }
-
   // Text, as glyphs or outlines.
   const text = (
     s: string,
@@ -235,6 +242,41 @@ export function renderSvg(input: SvgInput): string {
     }
     return `<text x="${X(x)}" y="${Y(y)}" font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${anchor === 'middle' ? ' text-anchor="middle"' : ''}>${escapeText(s)}</text>`;
   };
+
+  // Cluster frames, behind everything else: a dashed rounded rectangle, the title top left.
+  if (frames.length) {
+    out.push(`<g font-family="${escapeAttr(FONT_STACK)}">`);
+    for (const f of frames)
+      out.push(
+        `<g data-cluster="${escapeAttr(f.id)}"><title>${escapeText(f.caption)}</title>` +
+          `<rect x="${X(f.x)}" y="${Y(f.y)}" width="${num(f.width)}" height="${num(f.height)}" rx="${FRAME.radius}" fill="${frameColour.fill}" stroke="${frameColour.stroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
+          text(
+            f.title,
+            f.x + FRAME.padX,
+            f.y + FRAME.titleBaseline,
+            FRAME_TITLE_FONT,
+            frameColour.text,
+            'start'
+          ) +
+          '</g>'
+      );
+    out.push('</g>');
+  }
+
+  // Edges (graph view only).
+  if (!blocks) {
+    out.push(`<g fill="none" stroke-width="1.5" stroke-linejoin="round">`);
+    for (const e of doc.edges) {
+      const route = layout.edges[e.id];
+      if (!route || route.points.length < 2) continue;
+      const d = route.points.map((p, i) => `${i ? 'L' : 'M'}${X(p.x)} ${Y(p.y)}`).join(' ');
+      const bad = badEdges.has(e.id);
+      out.push(
+        `<path d="${d}" stroke="${bad ? theme.error : theme.edge}"${bad ? ' stroke-dasharray="5 3"' : ''}/>`
+      );
+    }
+    out.push('</g>');
+  }
 
   out.push(`<g font-family="${escapeAttr(FONT_STACK)}">`);
   if (failure)

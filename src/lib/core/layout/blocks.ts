@@ -1,11 +1,16 @@
 import { idRecord } from '../model/ids';
 import type { DiagramDocument } from '../model/types';
-import type { LayoutResult, Rect, Size } from './layout';
+import type { Lang } from '../i18n/lang';
+import { captionWidth, placementUnits } from './clusters';
+import { PILL_ROOM, ROW_GAP, type LayoutResult, type Rect, type Size } from './layout';
+import { placeUnits } from './rows';
 
 /**
  * The textbook picture of the course notes: each layer a block as wide as what runs on
  * it. The hardware spans its stack, a hypervisor spans its guests, a guest OS spans its
- * services; no edges. The left-to-right order of siblings comes from the ELK layout.
+ * services; no edges. The left-to-right order of siblings comes from the ELK layout. Stacks
+ * are placed as in the graph (`placeUnits`): a cluster's members side by side in its frame,
+ * in rows when the picture would be very wide; each row's stacks stand on one floor line.
  */
 export interface BlocksLayout {
   nodes: Record<string, Rect>;
@@ -17,7 +22,8 @@ export const BLOCKS = { gapX: 8, gapY: 6, stackGap: 48 } as const;
 export function layoutBlocks(
   doc: DiagramDocument,
   layout: LayoutResult,
-  sizes: Record<string, Size>
+  sizes: Record<string, Size>,
+  lang: Lang = 'en'
 ): BlocksLayout {
   const children = new Map<string, string[]>();
   const hasHost = new Set<string>();
@@ -31,14 +37,15 @@ export function layoutBlocks(
     const r = layout.nodes[id];
     return r ? r.x + r.width / 2 : 0;
   };
-  const nodes = idRecord<Rect>();
-  let x = 0;
-  let bottom = 0;
+  // Each group on its own first (local coordinates: left at 0, bottom at 0), then placed
+  // as the graph's stacks are: a cluster's members side by side in its frame, rows when wide.
+  const local: { nodes: Record<string, Rect>; width: number; height: number }[] = [];
 
   // Band height: one for the whole picture, so layers line up across stacks.
   const band = doc.nodes.reduce((m, n) => Math.max(m, sizes[n.id]?.height ?? 0), 0);
 
   for (const group of layout.groups) {
+    const nodes = idRecord<Rect>();
     // Trees: from the root, or, for nodes in no stack, from each node with no host
     // (nodes in loops are drawn on their own).
     const placed = new Set<string>();
@@ -79,10 +86,8 @@ export function layoutBlocks(
       width.set(id, Math.max(sizes[id]?.width ?? 0, kidsWidth));
     }
     const maxDepth = order.reduce((m, id) => Math.max(m, depth.get(id)!), 0);
-    const groupHeight = (maxDepth + 1) * band + maxDepth * BLOCKS.gapY;
-    bottom = Math.max(bottom, groupHeight);
-    // Positions top-down, each tree beside the previous one.
-    let treeX = x;
+    // Positions top-down, each tree beside the previous one; the group stands on y = 0.
+    let treeX = 0;
     for (const top of tops) {
       if (nodes[top] || depth.get(top) !== 0) continue;
       const stackTodo: [string, number][] = [[top, treeX]];
@@ -90,7 +95,7 @@ export function layoutBlocks(
         const [id, left] = stackTodo.pop()!;
         const d = depth.get(id)!;
         const w = width.get(id)!;
-        nodes[id] = { x: left, y: (maxDepth - d) * (band + BLOCKS.gapY), width: w, height: band };
+        nodes[id] = { x: left, y: -band - d * (band + BLOCKS.gapY), width: w, height: band };
         const kids = treeKids.get(id) ?? [];
         const kidsWidth =
           kids.reduce((s, k) => s + width.get(k)!, 0) + BLOCKS.gapX * Math.max(0, kids.length - 1);
@@ -102,13 +107,28 @@ export function layoutBlocks(
       }
       treeX += width.get(top)! + BLOCKS.gapX * 2;
     }
-    x = treeX - BLOCKS.gapX * 2 + BLOCKS.stackGap;
+    const ids = Object.keys(nodes);
+    local.push({
+      nodes,
+      width: Math.max(0, treeX - BLOCKS.gapX * 2),
+      height: ids.length ? (maxDepth + 1) * band + maxDepth * BLOCKS.gapY : 0
+    });
   }
-  // Bottoms aligned across groups.
-  for (const group of layout.groups) {
-    const ids = group.nodes.filter((id) => nodes[id]);
-    const groupBottom = ids.reduce((m, id) => Math.max(m, nodes[id].y + nodes[id].height), 0);
-    for (const id of ids) nodes[id] = { ...nodes[id], y: nodes[id].y + (bottom - groupBottom) };
-  }
-  return { nodes, bounds: { x: 0, y: 0, width: Math.max(0, x - BLOCKS.stackGap), height: bottom } };
+  const units = placementUnits(
+    doc,
+    layout.groups.map((g) => g.root)
+  );
+  const placement = placeUnits(
+    local,
+    units.map(({ stacks, cluster }) =>
+      cluster ? { stacks, frame: { captionWidth: captionWidth(cluster, lang) } } : { stacks }
+    ),
+    { gapX: BLOCKS.stackGap, gapY: ROW_GAP, below: PILL_ROOM }
+  );
+  const nodes = idRecord<Rect>();
+  local.forEach((l, i) => {
+    for (const [id, r] of Object.entries(l.nodes))
+      nodes[id] = { ...r, x: r.x + placement.x[i], y: r.y + placement.floor[i] };
+  });
+  return { nodes, bounds: placement.bounds };
 }

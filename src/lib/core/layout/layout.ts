@@ -1,13 +1,20 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { Lang } from '../i18n/lang';
 import { idRecord } from '../model/ids';
 import type { DiagramDocument, Position } from '../model/types';
-import { buildGraph, HARDWARE, type StackGraph } from '../rules/graph';
+import { buildGraph, type StackGraph } from '../rules/graph';
+import { captionWidth, placementUnits } from './clusters';
+import { placeUnits } from './rows';
+import { assignStacks } from './stacks';
 
 /**
  * Automatic layout: each stack (a hardware root and what runs on it) is laid out on its
- * own, bottom-up, and the stacks stand side by side in document order, bottoms aligned.
- * Nodes in no stack go in an area of their own to the right. A stack whose nodes, sizes
- * and structure did not change reuses its last layout.
+ * own, bottom-up, and the stacks stand side by side, bottoms aligned: first each cluster's
+ * members (in `doc.clusters` order, members as listed) with room for the cluster's frame
+ * around them, then the other stacks in document order. Nodes in no stack go in an area of
+ * their own at the end. A diagram much wider than a screen is wrapped into rows (rows.ts:
+ * the rule, and the floor line of each row). A stack whose nodes, sizes and structure did
+ * not change reuses its last layout.
  *
  * A stack is drawn as a tree: every node stands on one host, the host edge chosen
  * without regard to the order of nodes or edges in the file (the closest host below it,
@@ -17,8 +24,9 @@ import { buildGraph, HARDWARE, type StackGraph } from '../rules/graph';
  * edges (a node with several hosts) are drawn by `routeEdge` between the placed boxes.
  * Cost is about linear in nodes plus edges.
  *
- * The floor is the line y = 0: every stack stands on it and grows upward (negative y), so a
- * stack that grows taller moves no other stack up or down.
+ * The floor is the line y = 0: every stack of the first row stands on it and grows upward
+ * (negative y), so a stack that grows taller moves no stack of its row up or down; later
+ * rows stand on floors further down.
  */
 
 /** What lays out one ELK graph: elk.bundled in Node, a Web Worker in the browser. */
@@ -41,8 +49,9 @@ export interface LaidOutEdge {
 export interface LayoutResult {
   nodes: Record<string, Rect>;
   edges: Record<string, LaidOutEdge>;
-  /** The groups laid out, in order: one per stack, then the unplaced area if any. */
+  /** The groups laid out, in document order: one per stack, then the unplaced area if any. */
   groups: { root: string | null; nodes: string[]; bounds: Rect }[];
+  /** Around every box (and, from `layoutDocument`, every cluster frame). */
   bounds: Rect;
 }
 
@@ -82,6 +91,14 @@ const GAP_X = 28;
 /** Vertical gap between layers, px. */
 const GAP_Y = 40;
 export const STACK_GAP = 72;
+/** Between a row's lowest part (pills, frame bottoms) and the top of the next row, px. */
+export const ROW_GAP = 48;
+/**
+ * Room below a stack's floor for the verdict pill under its hardware (the export's and the
+ * canvas's: 8 px gap and 20 px high), px.
+ */
+export const PILL_ROOM = 28;
+const ROW_SPACING = { gapX: STACK_GAP, gapY: ROW_GAP, below: PILL_ROOM };
 
 /**
  * ELK `mrtree` for the columns of a tree (its rows are ours: see `placeGroup`).
@@ -117,6 +134,8 @@ export interface LayoutInput {
   sizes: Record<string, Size>;
   elk: ElkLike;
   cache?: LayoutCache;
+  /** Language of the cluster captions (their width is room kept for the frame's title). */
+  lang?: Lang;
 }
 
 /**
@@ -141,33 +160,16 @@ interface GroupPlan {
 function planGroups(doc: DiagramDocument): GroupPlan[] {
   const g = buildGraph(doc);
   const n = doc.nodes.length;
-  const groupOf = new Int32Array(n).fill(-1);
+  const { groupOf, stacks } = assignStacks(g);
   const scratch = {
     groupOf,
     local: new Int32Array(n),
     state: new Uint8Array(n),
     back: new Uint8Array(g.childList.length)
   };
-  const plans: GroupPlan[] = [];
-  for (let r = 0; r < n; r++) {
-    if (g.kind[r] !== HARDWARE || g.hostStart[r + 1] !== g.hostStart[r]) continue;
-    // Breadth first from the root, never into a node of an earlier stack: what an earlier
-    // stack reached, everything above it reaches too, so no member is missed.
-    const gi = plans.length;
-    const bfs = [r];
-    groupOf[r] = gi;
-    for (let q = 0; q < bfs.length; q++) {
-      const i = bfs[q];
-      for (let k = g.childStart[i]; k < g.childStart[i + 1]; k++) {
-        const c = g.childList[k];
-        if (groupOf[c] === -1) {
-          groupOf[c] = gi;
-          bfs.push(c);
-        }
-      }
-    }
-    plans.push(planGroup(g, scratch, gi, bfs, doc.nodes[r].id));
-  }
+  const plans = stacks.map(({ root, bfs }, gi) =>
+    planGroup(g, scratch, gi, bfs, doc.nodes[root].id)
+  );
   const gi = plans.length;
   const rest: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -298,6 +300,12 @@ const round = (v: number) => {
   const r = Math.round(v * 100) / 100;
   return r === 0 ? 0 : r;
 };
+const roundRect = (r: Rect): Rect => ({
+  x: round(r.x),
+  y: round(r.y),
+  width: round(r.width),
+  height: round(r.height)
+});
 
 /** The cache key: everything a group's layout depends on (members, sizes, tree, layers). */
 function groupKey(plan: GroupPlan, sizes: Record<string, Size>): string {
@@ -459,32 +467,44 @@ function placeGroup(
 }
 
 /**
- * Lay a document out: box positions (top-left corners, px; y grows downward, every stack
- * standing on y = 0), edge polylines (host top centre to guest bottom centre), and each
- * group's bounds. Groups found in `cache` are not laid out again. When ELK fails on a
+ * Lay a document out: box positions (top-left corners, px; y grows downward, the stacks
+ * of the first row standing on y = 0, of later rows on floors further down), edge
+ * polylines (host top centre to guest bottom centre), each group's bounds (groups in
+ * document order), and the bounds of everything, cluster frames included. Groups found in `cache` are not laid out again. When ELK fails on a
  * group, that group gets the plain tree placement: the promise only rejects on bad input
  * (a node missing from `sizes` is a TypeError). If `elk.layout` never settles, neither
  * does this (the editor's LayoutService puts a timeout around it).
  */
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
-  const { doc, sizes, elk, cache } = input;
+  const { doc, sizes, elk, cache, lang = 'en' } = input;
   const plans = planGroups(doc);
   const laid = await Promise.all(
     plans.map((p) => layoutGroup(p, groupKey(p, sizes), sizes, elk, cache))
   );
-  const tallest = laid.reduce((m, l) => Math.max(m, l.height), 0);
+  // Stacks side by side, a cluster's members together in its frame, in rows when wide.
+  const units = placementUnits(
+    doc,
+    plans.map((p) => p.root)
+  );
+  const placed = placeUnits(
+    laid,
+    units.map(({ stacks, cluster }) =>
+      cluster ? { stacks, frame: { captionWidth: captionWidth(cluster, lang) } } : { stacks }
+    ),
+    ROW_SPACING
+  );
   const result: LayoutResult = {
     nodes: idRecord<Rect>(),
     edges: idRecord<LaidOutEdge>(),
     groups: [],
-    bounds: { x: 0, y: round(-tallest), width: 0, height: tallest }
+    bounds: roundRect(placed.bounds)
   };
   const groupOf = new Map<string, number>();
-  let x = 0;
   laid.forEach((l, i) => {
-    // Bottoms aligned: every machine stands on the same floor, y = 0. (Aligning on the
+    // Each stack stands on its row's floor (the first row's is y = 0). (Aligning on the
     // tallest stack instead would move every stack down when one of them grows.)
-    const dy = -l.height;
+    const x = placed.x[i];
+    const dy = placed.floor[i] - l.height;
     for (const id of plans[i].nodes) {
       const r = l.nodes[id];
       result.nodes[id] = { ...r, x: round(r.x + x), y: round(r.y + dy) };
@@ -493,11 +513,9 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     result.groups.push({
       root: plans[i].root,
       nodes: plans[i].nodes,
-      bounds: { x, y: round(dy), width: l.width, height: l.height }
+      bounds: { x: round(x), y: round(dy), width: l.width, height: l.height }
     });
-    x += l.width + STACK_GAP;
   });
-  result.bounds.width = Math.max(0, x - STACK_GAP);
   for (const e of doc.edges) {
     const s = result.nodes[e.source];
     const t = result.nodes[e.target];

@@ -505,12 +505,12 @@ export function positionsOf(layout: LayoutResult): Record<string, Position> {
   return out;
 }
 
-/** What a relayout depends on: structure and labels, not positions. */
+/** What a relayout depends on: structure, labels and clusters, not positions. */
 export function structureKey(doc: DiagramDocument): string {
   return JSON.stringify([
     doc.nodes.map((n) => [n.id, n.kind, n.label, n.product ?? null, n.hypervisorType ?? null]),
     doc.edges.map((e) => [e.source, e.target]),
-    // Clusters keep their members together and frame them.
-    (doc.clusters ?? []).map((c) => [c.id, c.label ?? null, c.members, c.ha ?? false])
+    // Stacks of a cluster stand together, in a frame as wide as its caption.
+    (doc.clusters ?? []).map((c) => [c.id, c.label ?? null, c.members, c.ha === true])
   ]);
 }
