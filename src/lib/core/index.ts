@@ -37,3 +37,20 @@ export { escapeText, escapeAttr } from './export/xml';
 export * from './commands/index';
 export * from './model/presets';
 export * from './export/png';
+export {
+  parseStack,
+  printStack,
+  printStackLines,
+  renderStackError,
+  StackTextError,
+  STACK_CATALOGS,
+  STACK_ERROR_CODES,
+  type StackError,
+  type StackErrorCode,
+  type StackErrorParams,
+  type StackParseOptions,
+  type StackParseResult,
+  type StackPrintOptions,
+  type StackPrintResult,
+  type StackSpan
+} from './text/index';
