@@ -1,4 +1,10 @@
-import { layoutDocument, measureDocument, withPositions, type Lang } from '../lib/core/index';
+import {
+  layoutDocument,
+  measureDocument,
+  printStack,
+  withPositions,
+  type Lang
+} from '../lib/core/index';
 import { nodeElk } from '../lib/node/elk';
 import { writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';

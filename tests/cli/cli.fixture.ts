@@ -19,3 +19,30 @@ export interface Run {
   stdout: string;
   stderr: string;
 }
+
+/**
+ * Run `node bin/stackdraw.js ARGS` in `cwd` (default ROOT) with `input` on stdin (always
+ * closed, so `-` never hangs) and colour off.
+ */
+export async function runStackdraw(
+  args: string[],
+  options: { input?: string; cwd?: string } = {}
+): Promise<Run> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 100_000
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.on('error', () => {}); // the CLI may exit without reading stdin
+    child.stdin.end(options.input ?? '');
+  });
+}
