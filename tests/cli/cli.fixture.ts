@@ -24,13 +24,21 @@ export interface Run {
  * Run `node bin/stackdraw.js ARGS` in `cwd` (default ROOT) with `input` on stdin (always
  * closed, so `-` never hangs) and colour off.
  */
-export async function runStackdraw(
+export function runStackdraw(
+  args: string[],
+  options: { input?: string; cwd?: string } = {}
+): Promise<Run> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Run `node ARGS` as `runStackdraw` does (e.g. `--input-type=module -e SOURCE`). */
+export async function runNode(
   args: string[],
   options: { input?: string; cwd?: string } = {}
 ): Promise<Run> {
   const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -42,7 +50,7 @@ export async function runStackdraw(
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.on('error', () => {}); // the CLI may exit without reading stdin
+    child.stdin.on('error', () => {}); // the child may exit without reading stdin
     child.stdin.end(options.input ?? '');
   });
 }
