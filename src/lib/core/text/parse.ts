@@ -116,7 +116,14 @@ interface EdgeDraft {
 
 /** Define a key as data (a key such as `__proto__` stays a plain field). */
 function put(obj: Record<string, Json>, key: string, value: Json): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  } else obj[key] = value;
 }
 
 const SPACE = /[ \t]/;
@@ -671,9 +678,9 @@ class Parser {
     kind: NodeKind | 'cluster',
     lineSpan: StackSpan
   ): string {
-    const candidate = this.gen.candidate(parent, label, kind);
+    const { id: candidate, base } = this.gen.candidate(parent, label, kind);
     const id = explicit?.value ?? candidate;
-    if (id === candidate) this.gen.take(parent, label, kind);
+    if (id === candidate) this.gen.take(base);
     const other = this.ids.get(id);
     if (other !== undefined) {
       this.failAt(

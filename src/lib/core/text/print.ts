@@ -27,6 +27,9 @@ import {
  * `parseStack(printStack(doc))` is `doc` again with its nodes and edges in this order.
  */
 
+/** The deepest indentation the printer writes, in levels (see `writeTree`). */
+export const MAX_PRINT_DEPTH = 64;
+
 export interface StackPrintOptions {
   /**
    * Write edge ids and edge fields that differ from the generated ones (default true).
@@ -101,9 +104,9 @@ export function printStackLines(
   const writeNode = (i: number, depth: number, nest: DiagramEdge | undefined) => {
     const n = doc.nodes[i];
     const parent = nest?.source;
-    const candidate = gen.candidate(parent, n.label, n.kind);
+    const { id: candidate, base } = gen.candidate(parent, n.label, n.kind);
     const implicit = n.id === candidate;
-    if (implicit) gen.take(parent, n.label, n.kind);
+    if (implicit) gen.take(base);
     let line = `${'  '.repeat(depth)}${shortKind(n.kind)} ${labelText(n.label)}`;
     if (!implicit) line += ` #${wordText(n.id)}`;
     const attrs = nodeAttributes(n);
@@ -123,20 +126,29 @@ export function printStackLines(
     nodeLines.set(n.id, lines.length);
   };
 
-  /** Depth first from a root, iteratively (a chain of 50,000 nodes is fine). */
+  /**
+   * Depth first from a root, iteratively. A node deeper than MAX_PRINT_DEPTH levels starts
+   * a tree of its own after this one (naming its host with `on=`), so the indentation, and
+   * the text, stay linear in the size of the document even for a chain of 50,000 nodes.
+   */
   const writeTree = (root: number) => {
-    const stack: { i: number; depth: number; nest: DiagramEdge | undefined }[] = [
-      { i: root, depth: 0, nest: undefined }
-    ];
-    while (stack.length) {
-      const { i, depth, nest } = stack.pop()!;
-      if (visited[i]) continue;
-      visited[i] = 1;
-      writeNode(i, depth, nest);
-      const kids = children[i];
-      for (let c = kids.length - 1; c >= 0; c--) {
-        if (!visited[kids[c]])
-          stack.push({ i: kids[c], depth: depth + 1, nest: hostEdges[kids[c]][0] });
+    const later: number[] = [root];
+    for (let r = 0; r < later.length; r++) {
+      const stack: { i: number; depth: number; nest: DiagramEdge | undefined }[] = [
+        { i: later[r], depth: 0, nest: undefined }
+      ];
+      while (stack.length) {
+        const { i, depth, nest } = stack.pop()!;
+        if (visited[i]) continue;
+        visited[i] = 1;
+        writeNode(i, depth, nest);
+        const kids = children[i];
+        for (let c = kids.length - 1; c >= 0; c--) {
+          const k = kids[c];
+          if (visited[k]) continue;
+          if (depth + 1 > MAX_PRINT_DEPTH) later.push(k);
+          else stack.push({ i: k, depth: depth + 1, nest: hostEdges[k][0] });
+        }
       }
     }
   };
@@ -151,9 +163,9 @@ export function printStackLines(
   if (Array.isArray(doc.clusters)) {
     for (const c of doc.clusters) {
       const label = c.label ?? '';
-      const candidate = gen.candidate(undefined, label, 'cluster');
+      const { id: candidate, base } = gen.candidate(undefined, label, 'cluster');
       const implicit = c.id === candidate;
-      if (implicit) gen.take(undefined, label, 'cluster');
+      if (implicit) gen.take(base);
       let line = 'cluster';
       if (typeof c.label === 'string') line += ` ${labelText(c.label)}`;
       if (!implicit) line += ` #${wordText(c.id)}`;

@@ -231,3 +231,93 @@ describe('parseStack(printStack(doc)) is doc', () => {
     );
   });
 });
+
+describe('any text', () => {
+  const piece = fc.constantFrom(
+    'hw',
+    'os',
+    'svc',
+    'hv',
+    '하드웨어',
+    'cluster',
+    'title:',
+    '+x:',
+    'version: 2',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\n',
+    '\n  ',
+    '\r\n',
+    '"',
+    '\\',
+    '\\"',
+    '#',
+    '#a',
+    ' #b',
+    '[',
+    ']',
+    '=',
+    ',',
+    '@',
+    '{',
+    '}',
+    '%%',
+    'on=#a',
+    'on=#b@e1',
+    'cores=2',
+    'x=1 y=2',
+    'replicaOf=#a',
+    'members=#a,#b',
+    'ha',
+    'edge=e9',
+    'edge={"w":1}',
+    '+n={"a":[1,"]"]}',
+    'Server',
+    '서버 1',
+    '🖥️',
+    'protection=ft',
+    'expect=type1'
+  );
+  const texts = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('never throws; errors point inside the text; what reads cleanly prints and reads back the same', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const r = parseStack(text);
+        const lines = text.split(/\r\n|\r|\n/).length;
+        for (const e of r.errors) {
+          expect(e.line).toBeGreaterThanOrEqual(1);
+          expect(e.line).toBeLessThanOrEqual(lines);
+          expect(e.from).toBeLessThanOrEqual(e.to);
+          expect(e.to).toBeLessThanOrEqual(text.length);
+          expect(e.message).not.toBe('');
+        }
+        expect(r.ok).toBe(r.errors.length === 0);
+        if (!r.ok) return;
+        const printed = printStack(r.document!);
+        const back = parse(printed);
+        expect(sorted(back)).toEqual(sorted(r.document!));
+        expect(printStack(back)).toBe(printed);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('a chain deeper than the printer indents comes back whole', () => {
+    const n = 200;
+    const nodes: DiagramNode[] = Array.from({ length: n }, (_, i) => ({
+      id: `n${i}`,
+      kind: i === 0 ? 'hardware' : 'os',
+      label: `Node ${i}`
+    }));
+    const edges = nodes
+      .slice(1)
+      .map((_, i) => ({ id: `e${i + 1}`, source: `n${i}`, target: `n${i + 1}` }));
+    const doc: DiagramDocument = { version: 1, nodes, edges };
+    const printed = printStack(doc);
+    expect(Math.max(...printed.split('\n').map((l) => /^ */.exec(l)![0].length))).toBe(128);
+    expect(parse(printed)).toEqual(doc);
+  });
+});

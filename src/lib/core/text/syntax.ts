@@ -170,6 +170,7 @@ const MAX_SLUG = 32;
  * `fallback` when nothing is left. `Windows Server 2022` → `windows-server-2022`.
  */
 export function slug(label: string, fallback: string): string {
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(label) && label.length <= MAX_SLUG) return label;
   const s = label
     .normalize('NFKC')
     .toLowerCase()
@@ -188,22 +189,25 @@ export function slug(label: string, fallback: string): string {
 export class IdGenerator {
   private readonly seen = new Map<string, number>();
 
-  /** The id a line would get under `parent` (undefined: at the left edge). */
-  candidate(parent: string | undefined, label: string, kind: NodeKind | 'cluster'): string {
+  /**
+   * The id a line would get under `parent` (undefined: at the left edge), and its base
+   * (the id without a `_2` suffix).
+   */
+  candidate(
+    parent: string | undefined,
+    label: string,
+    kind: NodeKind | 'cluster'
+  ): { id: string; base: string } {
     const base =
       kind === 'cluster'
         ? `cluster/${slug(label, 'cluster')}`
         : (parent === undefined ? '' : `${parent}/`) + slug(label, shortKind(kind));
     const n = this.seen.get(base) ?? 0;
-    return n === 0 ? base : `${base}_${n + 1}`;
+    return { id: n === 0 ? base : `${base}_${n + 1}`, base };
   }
 
-  /** Count a line that took its generated id (the next one with that base gets a suffix). */
-  take(parent: string | undefined, label: string, kind: NodeKind | 'cluster'): void {
-    const base =
-      kind === 'cluster'
-        ? `cluster/${slug(label, 'cluster')}`
-        : (parent === undefined ? '' : `${parent}/`) + slug(label, shortKind(kind));
+  /** Count a line that took its generated id: the next one with that base gets a suffix. */
+  take(base: string): void {
     this.seen.set(base, (this.seen.get(base) ?? 0) + 1);
   }
 }
