@@ -122,6 +122,12 @@ describe('stack text errors: line, column, English and Korean', () => {
     expect(errors[0].message).toContain('indents with tabs (line 2)');
   });
 
+  it('settings: title:Lab without a space is a title; a kind never ends with a colon', () => {
+    expect(parse('title:Lab #2 %% a comment\nhw A').title).toBe('Lab #2');
+    expect(parse('+source: {"page": 12}\nhw A').source).toEqual({ page: 12 });
+    expect(parseStack('hw: A').errors[0]).toMatchObject({ code: 'unknown-setting', column: 1 });
+  });
+
   it('a generated id that clashes with a #id names both lines', () => {
     const { errors } = parseStack('hw A #b\nhw B');
     expect(errors[0]).toMatchObject({ code: 'duplicate-id', line: 2, column: 1 });

@@ -235,7 +235,7 @@ class Parser {
         }
       }
 
-      const setting = /^(\+?(?:"(?:[^"\\]|\\.)*"|[^\s:"[#]+)):(?=\s|$)/.exec(this.s.slice(this.i));
+      const setting = /^(\+?(?:"(?:[^"\\]|\\.)*"|[^\s:"[#]+)):/.exec(this.s.slice(this.i));
       if (setting) {
         if (level > 0) this.fail('indented-setting', { word: `${setting[1]}:` }, 0, ws.length);
         this.readSetting(setting[1], seenNode);
