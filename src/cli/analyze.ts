@@ -1,13 +1,6 @@
-import {
-  analysisJson,
-  analysisText,
-  analyze,
-  unknownIds,
-  type Lang,
-  type ReadLimits
-} from '../lib/core/index';
+import { analysisJson, analysisText, analyze, unknownIds, type Lang } from '../lib/core/index';
 import type { CliIO } from './io';
-import { displayName, loadDocument } from './load';
+import { displayName, loadDocument, type LoadOptions } from './load';
 import { terminalSafe as safe } from './terminal';
 
 export interface AnalyzeArgs {
@@ -16,7 +9,8 @@ export interface AnalyzeArgs {
   fail: string[];
   format: 'text' | 'json';
   lang: Lang;
-  limits?: ReadLimits;
+  /** --max-size, --max-nodes and --input-format. */
+  limits?: LoadOptions;
 }
 
 /**
@@ -25,7 +19,7 @@ export interface AnalyzeArgs {
  * it ran (findings are not failures), 2 for unreadable input or an unknown id.
  */
 export async function runAnalyze(io: CliIO, args: AnalyzeArgs): Promise<number> {
-  const doc = await loadDocument(io, args.file, args.limits);
+  const doc = await loadDocument(io, args.file, { lang: args.lang, ...args.limits });
   if (!doc) return 2;
   const unknown = unknownIds(doc, args.fail);
   if (unknown.length) {

@@ -8,14 +8,13 @@ import {
   PNG_LIMITS,
   svgSize,
   unknownIds,
-  type ReadLimits,
   type ValidationReport
 } from '../lib/core/index';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
 import { fontOutliner, loadFontSources } from '../lib/node/fonts';
 import { writeOutput, type CliIO } from './io';
-import { displayName, loadDocument } from './load';
+import { displayName, loadDocument, type LoadOptions } from './load';
 import { terminalSafe } from './terminal';
 
 export interface ExportArgs {
@@ -33,8 +32,8 @@ export interface ExportArgs {
   expect?: Expectation;
   /** `--fail ID`…: draw the failure view. */
   fail?: string[];
-  /** --max-size and --max-nodes. */
-  limits?: ReadLimits;
+  /** --max-size, --max-nodes and --input-format. */
+  limits?: LoadOptions;
 }
 
 export type OutputFormat = 'svg' | 'png';
@@ -89,6 +88,40 @@ export async function svgToPng(svg: string, scale: number): Promise<Uint8Array> 
 }
 
 /**
+ * A document's picture as `export` draws it: SVG text, or PNG bytes (drawn from outlined
+ * text; the default scale shrinks to the pixel limit, with a note on stderr). Undefined,
+ * after an error on stderr naming `out`, when an explicit `--scale` is over the limit.
+ */
+export async function drawPicture(
+  io: CliIO,
+  doc: DiagramDocument,
+  args: ExportArgs,
+  report: ValidationReport,
+  format: OutputFormat,
+  out: string
+): Promise<string | Uint8Array | undefined> {
+  // A PNG is drawn from outlined text, whatever --text says (see svgToPng).
+  const svg = await renderDocumentSvg(
+    doc,
+    format === 'png' ? { ...args, text: 'outline' } : args,
+    report
+  );
+  if (format === 'svg') return svg;
+  const size = svgSize(svg) ?? { width: 1, height: 1 };
+  const plan = planPng(size.width, size.height, args.scale ?? 2, args.scale !== undefined);
+  if ('error' in plan) {
+    io.stderr(`stackdraw: ${terminalSafe(out)}: ${plan.error}\n`);
+    return undefined;
+  }
+  if (plan.reduced) {
+    io.stderr(
+      `stackdraw: note: the PNG is drawn at scale ${plan.scale.toFixed(3)} (${plan.width} × ${plan.height} px) to stay within ${PNG_LIMITS.side} px a side and ${PNG_LIMITS.pixels / 1e6} megapixels\n`
+    );
+  }
+  return svgToPng(svg, plan.scale);
+}
+
+/**
  * `stackdraw export`: exit 0 valid, 1 invalid (the picture is still written), 2 unreadable
  * input or an unknown output format, 74 (EX_IOERR) when the output cannot be written.
  */
@@ -100,7 +133,7 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
     );
     return 2;
   }
-  const doc = await loadDocument(io, args.file, args.limits);
+  const doc = await loadDocument(io, args.file, { lang: args.lang, ...args.limits });
   if (!doc) return 2;
   const unknown = unknownIds(doc, args.fail ?? []);
   if (unknown.length) {
@@ -112,28 +145,9 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
   }
   // Validated once, for the picture and the exit status.
   const report = validate(doc, { expect: args.expect });
-  // A PNG is drawn from outlined text, whatever --text says (see svgToPng).
-  const svg = await renderDocumentSvg(
-    doc,
-    format === 'png' ? { ...args, text: 'outline' } : args,
-    report
-  );
+  const bytes = await drawPicture(io, doc, args, report, format, args.out ?? '-');
+  if (bytes === undefined) return 2;
   const valid = report.valid;
-  let bytes: string | Uint8Array = svg;
-  if (format === 'png') {
-    const size = svgSize(svg) ?? { width: 1, height: 1 };
-    const plan = planPng(size.width, size.height, args.scale ?? 2, args.scale !== undefined);
-    if ('error' in plan) {
-      io.stderr(`stackdraw: ${terminalSafe(args.out ?? '-')}: ${plan.error}\n`);
-      return 2;
-    }
-    if (plan.reduced) {
-      io.stderr(
-        `stackdraw: note: the PNG is drawn at scale ${plan.scale.toFixed(3)} (${plan.width} × ${plan.height} px) to stay within ${PNG_LIMITS.side} px a side and ${PNG_LIMITS.pixels / 1e6} megapixels\n`
-      );
-    }
-    bytes = await svgToPng(svg, plan.scale);
-  }
   const failed = await writeOutput(io, args.out, bytes);
   if (failed !== undefined) return failed;
   return valid ? 0 : 1;

@@ -1,16 +1,17 @@
 import {
   layoutDocument,
   measureDocument,
+  printStack,
   withPositions,
-  type Lang,
-  type ReadLimits
+  type Lang
 } from '../lib/core/index';
 import { nodeElk } from '../lib/node/elk';
 import { writeOutput, type CliIO } from './io';
-import { loadDocument } from './load';
+import { loadDocument, type LoadOptions } from './load';
 
 /**
- * `stackdraw layout FILE [-o OUT]`: the document with ELK positions, to OUT or stdout.
+ * `stackdraw layout FILE [-o OUT]`: the document with ELK positions, to OUT or stdout:
+ * JSON, or stack text (positions as `[x=… y=…]`) when OUT ends in `.stack`.
  * Exit 0, 2 for unreadable input, 74 (EX_IOERR) when OUT cannot be written.
  */
 export async function runLayout(
@@ -18,12 +19,16 @@ export async function runLayout(
   file: string,
   out: string | undefined,
   lang: Lang = 'en',
-  limits: ReadLimits = {}
+  limits: LoadOptions = {}
 ): Promise<number> {
-  const doc = await loadDocument(io, file, limits);
+  const doc = await loadDocument(io, file, { lang, ...limits });
   if (!doc) return 2;
   const { sizes } = measureDocument(doc, lang);
   const layout = await layoutDocument({ doc, sizes, elk: nodeElk(), lang });
-  const text = JSON.stringify(withPositions(doc, layout), null, 2) + '\n';
+  const laidOut = withPositions(doc, layout);
+  const text =
+    out !== undefined && /\.stack$/i.test(out)
+      ? printStack(laidOut)
+      : JSON.stringify(laidOut, null, 2) + '\n';
   return (await writeOutput(io, out, text)) ?? 0;
 }

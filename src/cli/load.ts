@@ -1,10 +1,14 @@
 import {
+  decodeInput,
   DEFAULT_LIMITS,
+  parseStack,
   readDocumentBytes,
   tooLargeError,
   type DiagramDocument,
   type InputError,
-  type ReadLimits
+  type Lang,
+  type ReadLimits,
+  type StackError
 } from '../lib/core/index';
 import { describeFsError, InputTooLarge, type CliIO } from './io';
 import { terminalSafe } from './terminal';
@@ -45,27 +49,85 @@ export function reportInputErrors(io: CliIO, file: string, errors: readonly Inpu
   }
 }
 
+/** How to read an input: the reader's limits, and the stack text's format and language. */
+export interface LoadOptions extends ReadLimits {
+  /** `stack` reads stack text; default: by the file name (`.stack`), else JSON or SVG. */
+  inputFormat?: 'json' | 'stack';
+  /** Language of the stack text's error messages. */
+  lang?: Lang;
+}
+
+/** Is this input stack text (`--input-format stack`, or a `.stack` file)? */
+export const isStackInput = (file: string, options: LoadOptions): boolean =>
+  options.inputFormat === 'stack' || (options.inputFormat === undefined && /\.stack$/i.test(file));
+
 /**
- * Read and check one input (JSON or a stackdraw SVG, UTF-8 or UTF-16 with a byte-order
- * mark) within `limits`; reports problems on stderr and returns undefined for them.
+ * Stack text errors on stderr, one per error with its hint:
+ * `stackdraw: FILE:LINE:COLUMN: MESSAGE`. `lineOffset` and `columnOffset(line)` place a
+ * block of text inside a bigger file (a Markdown file's fenced block).
  */
-export async function loadDocument(
+export function reportStackErrors(
   io: CliIO,
   file: string,
-  limits: ReadLimits = {}
-): Promise<DiagramDocument | undefined> {
-  const input = await readInput(io, file, limits.maxBytes ?? DEFAULT_LIMITS.maxBytes);
+  errors: readonly StackError[],
+  lang: Lang = 'en',
+  place: (line: number) => { line: number; column: number } = (line) => ({ line, column: 0 })
+): void {
+  for (const e of errors) {
+    const at = place(e.line);
+    io.stderr(
+      `stackdraw: ${terminalSafe(displayName(file))}:${at.line}:${at.column + e.column}: ${terminalSafe(e.message)}\n`
+    );
+    if (e.hint) io.stderr(`    ${lang === 'ko' ? '힌트' : 'hint'}: ${terminalSafe(e.hint)}\n`);
+  }
+}
+
+/**
+ * Read and check one input within `options`' limits: JSON or a stackdraw SVG, or stack
+ * text (a `.stack` file or `--input-format stack`), UTF-8 or UTF-16 with a byte-order mark.
+ * Reports problems on stderr and returns undefined for them. `lines` (stack text only):
+ * the line of each node, by id.
+ */
+export async function loadDocumentLines(
+  io: CliIO,
+  file: string,
+  options: LoadOptions = {}
+): Promise<{ doc: DiagramDocument; lines?: Map<string, number> } | undefined> {
+  const input = await readInput(io, file, options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
   if ('error' in input) {
     io.stderr(`stackdraw: ${terminalSafe(displayName(file))}: ${input.error}\n`);
     return undefined;
   }
+  if (!('inputError' in input) && isStackInput(file, options)) {
+    const decoded = decodeInput(input.bytes);
+    if (!decoded.ok) {
+      reportInputErrors(io, file, [decoded.error]);
+      return undefined;
+    }
+    const parsed = parseStack(decoded.text, { lang: options.lang, limits: options });
+    if (!parsed.ok) {
+      reportStackErrors(io, file, parsed.errors, options.lang);
+      return undefined;
+    }
+    const lines = new Map([...parsed.nodes].map(([id, span]) => [id, span.line]));
+    return { doc: parsed.document!, lines };
+  }
   const read =
     'inputError' in input
       ? ({ ok: false, errors: [input.inputError] } as const)
-      : readDocumentBytes(input.bytes, limits);
+      : readDocumentBytes(input.bytes, options);
   if (!read.ok) {
     reportInputErrors(io, file, read.errors);
     return undefined;
   }
-  return read.document;
+  return { doc: read.document };
+}
+
+/** `loadDocumentLines`, the document alone. */
+export async function loadDocument(
+  io: CliIO,
+  file: string,
+  options: LoadOptions = {}
+): Promise<DiagramDocument | undefined> {
+  return (await loadDocumentLines(io, file, options))?.doc;
 }

@@ -1,6 +1,7 @@
-import { EXPECTATIONS, type Expectation, type Lang, type ReadLimits } from '../lib/core/index';
+import { EXPECTATIONS, type Expectation, type Lang } from '../lib/core/index';
 import { parseArgs, UsageError, type OptionSpec, type Parsed } from './args';
 import { EX_IOERR, processIO, type CliIO } from './io';
+import type { LoadOptions } from './load';
 import { terminalSafe } from './terminal';
 import { runValidate } from './validate';
 
@@ -16,8 +17,12 @@ Commands:
                       document with positions.
   analyze FILE        Machines, VMs, services and memory; what each machine's failure
                       stops; with --fail, what happens (HA restarts, FT copies).
+  convert FILE -o OUT Convert between .json, .stack (stack text) and .svg.
+  md NOTES.md         Draw every \`\`\`stackdraw block of a Markdown file as an image
+                      and link it in place of the block.
 
-FILE is a stackdraw .json document or an .svg exported by stackdraw; - reads standard input.
+FILE is a stackdraw .json document, stack text (.stack) or an .svg exported by stackdraw;
+- reads standard input (JSON or SVG; stack text with --input-format stack).
 
 validate options:
   --expect type1|type2|dedicated   What every stack should be, unless its hardware
@@ -53,6 +58,22 @@ analyze options:
   --format text|json               Output format (default text).
   --lang en|ko                     Language of the text report (default en).
 
+convert options:
+  -o, --output OUT|-               .json, .stack or .svg (the SVG carries the document).
+  --to json|stack|svg              The output format when OUT has no such extension.
+
+md options:
+  -o, --output OUT.md|-            Where to write the Markdown (default: standard output).
+  --assets DIR                     Where the images go (default: OUT's folder); an image
+                                   is named after its block's content hash and written
+                                   only when it is not there yet.
+  --format svg|png                 Image format (default svg).
+  --check                          Only validate the blocks; write nothing.
+  --allow-invalid                  Exit 0 even when a block breaks the rules.
+  --lang, --expect, --view, --theme  As for export.
+
+All commands:
+  --input-format json|stack        How to read FILE (default: stack text for .stack files).
   -h, --help       Show this help.
   -v, --version    Show the version.
 
@@ -67,16 +88,19 @@ A document without positions is laid out before it is exported.
 `;
 
 const COMMON: OptionSpec[] = [
+  { name: 'input-format', values: ['json', 'stack'] },
   { name: 'max-nodes', takesValue: true },
   { name: 'max-size', takesValue: true },
   { name: 'help', short: 'h' },
   { name: 'version', short: 'v' }
 ];
 
-/** --max-nodes N and --max-size MB raise (or lower) the reader's limits. */
-function limitsOf(options: Parsed['options']): ReadLimits {
+/** --max-nodes N and --max-size MB raise (or lower) the reader's limits; --input-format. */
+function limitsOf(options: Parsed['options']): LoadOptions {
   const one = (v: Parsed['options'][string]) => (Array.isArray(v) ? v[v.length - 1] : v);
-  const limits: ReadLimits = {};
+  const limits: LoadOptions = {};
+  const format = one(options['input-format']);
+  if (format) limits.inputFormat = format as 'json' | 'stack';
   const nodes = numberOption(one(options['max-nodes']), 'max-nodes', 1, 1e9);
   const size = numberOption(one(options['max-size']), 'max-size', 0.001, 1e6);
   if (nodes !== undefined) limits.maxNodes = Math.floor(nodes);
@@ -169,6 +193,53 @@ const COMMANDS: Record<
         limits
       );
     }
+  }
+};
+
+// Stack text: convert between formats, and draw the ```stackdraw blocks of Markdown.
+const VIEW: OptionSpec = { name: 'view', values: ['graph', 'blocks'] };
+const THEME: OptionSpec = { name: 'theme', values: ['light', 'dark'] };
+COMMANDS.convert = {
+  options: [OUTPUT, { name: 'to', values: ['json', 'stack', 'svg'] }, LANG, ...COMMON],
+  run: async (io, { options, positionals }) => {
+    const { runConvert } = await import('./convert');
+    return runConvert(io, {
+      file: single(positionals, 'convert'),
+      out: options.output as string | undefined,
+      to: options.to as 'json' | 'stack' | 'svg' | undefined,
+      lang: (options.lang as Lang | undefined) ?? 'en',
+      limits: limitsOf(options)
+    });
+  }
+};
+COMMANDS.md = {
+  options: [
+    OUTPUT,
+    { name: 'assets', takesValue: true },
+    { name: 'format', values: ['svg', 'png'] },
+    { name: 'check' },
+    { name: 'allow-invalid' },
+    LANG,
+    EXPECT,
+    VIEW,
+    THEME,
+    ...COMMON
+  ],
+  run: async (io, { options, positionals }) => {
+    const { runMd } = await import('./md');
+    return runMd(io, {
+      file: single(positionals, 'md'),
+      out: options.output as string | undefined,
+      assets: options.assets as string | undefined,
+      format: (options.format as 'svg' | 'png' | undefined) ?? 'svg',
+      check: options.check === true,
+      allowInvalid: options['allow-invalid'] === true,
+      lang: (options.lang as Lang | undefined) ?? 'en',
+      expect: options.expect as Expectation | undefined,
+      view: (options.view as 'graph' | 'blocks' | undefined) ?? 'graph',
+      theme: (options.theme as 'light' | 'dark' | undefined) ?? 'light',
+      limits: limitsOf(options)
+    });
   }
 };
 

@@ -7,13 +7,14 @@ import {
   reportToJson,
   stackLine,
   validate,
+  type DiagramDocument,
   type Expectation,
   type Lang,
-  type ReadLimits,
-  type Severity
+  type Severity,
+  type ValidationReport
 } from '../lib/core/index';
 import type { CliIO } from './io';
-import { displayName, loadDocument } from './load';
+import { displayName, loadDocumentLines, type LoadOptions } from './load';
 import { terminalSafe as safe } from './terminal';
 
 export interface ValidateArgs {
@@ -21,7 +22,7 @@ export interface ValidateArgs {
   expect?: Expectation;
   format: 'text' | 'json';
   lang: Lang;
-  limits?: ReadLimits;
+  limits?: LoadOptions;
 }
 
 const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
@@ -37,48 +38,70 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: '1;31', warning: '1;33
 export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number> {
   let status = 0;
   for (const file of args.files) {
-    const doc = await loadDocument(io, file, args.limits);
-    if (!doc) {
+    const loaded = await loadDocumentLines(io, file, { lang: args.lang, ...args.limits });
+    if (!loaded) {
       status = 2;
       continue;
     }
+    const { doc, lines } = loaded;
     const report = validate(doc, { expect: args.expect });
     if (!report.valid && status === 0) status = 1;
-    const nodes = nodeMap(doc);
 
     if (args.format === 'json') {
-      io.stdout(JSON.stringify(reportToJson(report, doc, args.lang, nodes)) + '\n');
+      io.stdout(JSON.stringify(reportToJson(report, doc, args.lang, nodeMap(doc))) + '\n');
       continue;
     }
-    // Labels, ids and file names are shown terminal-safe: no control character reaches it.
+    // Stack text: each problem names the line of the first node it concerns.
     const name = safe(displayName(file));
-    const c = io.color;
-    for (const d of report.diagnostics) {
-      const labels = safe(d.nodes.map((id) => nodes.get(id)?.label || id).join(', '));
-      const sev = paint(c, SEVERITY_COLOR[d.severity], SEVERITY_WORD[args.lang][d.severity]);
-      const { message, hint } = renderDiagnostic(d, nodes, args.lang);
-      io.stdout(`${name}: ${sev} ${d.rule} [${labels}]: ${safe(message)}\n`);
-      if (hint) io.stdout(`    ${args.lang === 'ko' ? '힌트' : 'hint'}: ${safe(hint)}\n`);
-    }
-    for (const s of report.stacks) {
-      const line = safe(stackLine(s, nodes, args.lang));
-      const ok = stackIsValid(s);
-      io.stdout(`${name}: ${paint(c, ok ? '32' : '31', line)}\n`);
-    }
-    if (report.stacks.length === 0) {
-      io.stdout(
-        `${name}: ${args.lang === 'ko' ? '스택 없음 (하드웨어 노드가 없습니다)' : 'no stacks (no hardware node without a host)'}\n`
-      );
-    }
-    const counts = countsText(countDiagnostics(report), args.lang);
-    const verdict = report.valid
-      ? args.lang === 'ko'
-        ? '유효'
-        : 'valid'
-      : args.lang === 'ko'
-        ? '오류 있음'
-        : 'invalid';
-    io.stdout(`${name}: ${paint(c, report.valid ? '1;32' : '1;31', verdict)} (${counts})\n`);
+    const line = (id: string | undefined) => (id === undefined ? undefined : lines?.get(id));
+    printReport(io, doc, report, args.lang, (id) => {
+      const n = line(id);
+      return n === undefined ? name : `${name}:${n}`;
+    });
   }
   return status;
+}
+
+/**
+ * The text report of one document, as `validate` prints it: one line per problem (with its
+ * hint), one per stack, then the verdict. `where(id)` is the prefix of a line: the file
+ * name, with a line number where one is known for the node `id` (undefined: the verdict).
+ */
+export function printReport(
+  io: CliIO,
+  doc: DiagramDocument,
+  report: ValidationReport,
+  lang: Lang,
+  where: (id: string | undefined) => string,
+  out: (text: string) => void = io.stdout
+): void {
+  // Labels, ids and file names are shown terminal-safe: no control character reaches it.
+  const nodes = nodeMap(doc);
+  const c = io.color && out === io.stdout;
+  for (const d of report.diagnostics) {
+    const labels = safe(d.nodes.map((id) => nodes.get(id)?.label || id).join(', '));
+    const sev = paint(c, SEVERITY_COLOR[d.severity], SEVERITY_WORD[lang][d.severity]);
+    const { message, hint } = renderDiagnostic(d, nodes, lang);
+    out(`${where(d.nodes[0])}: ${sev} ${d.rule} [${labels}]: ${safe(message)}\n`);
+    if (hint) out(`    ${lang === 'ko' ? '힌트' : 'hint'}: ${safe(hint)}\n`);
+  }
+  for (const s of report.stacks) {
+    const line = safe(stackLine(s, nodes, lang));
+    const ok = stackIsValid(s);
+    out(`${where(s.root)}: ${paint(c, ok ? '32' : '31', line)}\n`);
+  }
+  if (report.stacks.length === 0) {
+    out(
+      `${where(undefined)}: ${lang === 'ko' ? '스택 없음 (하드웨어 노드가 없습니다)' : 'no stacks (no hardware node without a host)'}\n`
+    );
+  }
+  const counts = countsText(countDiagnostics(report), lang);
+  const verdict = report.valid
+    ? lang === 'ko'
+      ? '유효'
+      : 'valid'
+    : lang === 'ko'
+      ? '오류 있음'
+      : 'invalid';
+  out(`${where(undefined)}: ${paint(c, report.valid ? '1;32' : '1;31', verdict)} (${counts})\n`);
 }

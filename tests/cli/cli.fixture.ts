@@ -24,11 +24,30 @@ export interface Run {
  * Run `node bin/stackdraw.js ARGS` in ROOT with colour off, `input` on stdin (stdin is
  * always closed, so `-` never hangs); resolves with the exit status and the output.
  */
-export async function runCli(args: readonly string[], input = ''): Promise<Run> {
+export function runCli(args: readonly string[], input = ''): Promise<Run> {
+  return runNode([BIN, ...args], { input });
+}
+
+/**
+ * Run `node bin/stackdraw.js ARGS` in `cwd` (default ROOT) with `input` on stdin (always
+ * closed, so `-` never hangs) and colour off.
+ */
+export function runStackdraw(
+  args: string[],
+  options: { input?: string; cwd?: string } = {}
+): Promise<Run> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Run `node ARGS` as `runStackdraw` does (e.g. `--input-type=module -e SOURCE`). */
+export async function runNode(
+  args: string[],
+  options: { input?: string; cwd?: string } = {}
+): Promise<Run> {
   const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: 100_000
@@ -39,6 +58,7 @@ export async function runCli(args: readonly string[], input = ''): Promise<Run> 
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.end(input);
+    child.stdin.on('error', () => {}); // the child may exit without reading stdin
+    child.stdin.end(options.input ?? '');
   });
 }

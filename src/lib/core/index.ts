@@ -44,3 +44,20 @@ export { Topology } from './analysis/topology';
 export { clusterName } from './rules/redundancy';
 export { formatGiB } from './rules/messages/render';
 export * from './export/png';
+export {
+  parseStack,
+  printStack,
+  printStackLines,
+  renderStackError,
+  StackTextError,
+  STACK_CATALOGS,
+  STACK_ERROR_CODES,
+  type StackError,
+  type StackErrorCode,
+  type StackErrorParams,
+  type StackParseOptions,
+  type StackParseResult,
+  type StackPrintOptions,
+  type StackPrintResult,
+  type StackSpan
+} from './text/index';
