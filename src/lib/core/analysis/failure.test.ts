@@ -48,6 +48,17 @@ describe('analyze: the notes’ examples', () => {
     const failed = states(d, ['web-hw']);
     expect(failed.web).toBe('down');
     expect(failed.mail).toBe('running mail-hw');
+    // Machines and services in the document's order (Server 1 … 8), not their ids'.
+    expect(a.hardware.map((h) => h.id)).toEqual(
+      d.nodes.filter((n) => n.kind === 'hardware').map((n) => n.id)
+    );
+    expect(a.services.map((s) => s.id)).toEqual(
+      d.nodes.filter((n) => n.kind === 'service').map((n) => n.id)
+    );
+    // A dedicated server's OS takes its memory too.
+    const web = a.memory.find((m) => m.id === 'web-hw')!;
+    expect(web.usedGiB).toBe(d.nodes.find((n) => n.id === 'web-os')!.memoryGiB);
+    expect(web.usedGiB).toBeGreaterThan(0);
   });
 
   it('consolidated onto two ESXi hosts in an HA cluster: 8 → 2 (4:1), a host failure restarts its VMs', () => {
@@ -95,6 +106,11 @@ describe('analyze: the notes’ examples', () => {
     expect(analyze(d, ['esx1']).continuations).toEqual([
       { guest: 'pay-vm', copy: 'pay-vm-2', on: 'esx2' }
     ]);
+    // The secondary's host failing: the primary just goes on, nothing takes over.
+    expect(analyze(d, ['esx2']).continuations).toEqual([]);
+    // The secondary's services mirror the primary's: lists show each service once.
+    const listed = analyze(d, ['esx2']).services.filter((s) => !s.mirror);
+    expect(listed).toEqual([{ id: 'pay', state: 'running', on: 'esx1' }]);
     expect(stops(d)).toEqual({ esx1: [], esx2: [] });
   });
 
@@ -305,7 +321,10 @@ describe('analyze: properties', () => {
       fc.property(centre, ({ doc: d, machines }) => {
         const a = analyze(d, machines);
         expect(a.stopped).toHaveLength(d.nodes.length);
-        for (const s of a.services) expect(s).toEqual({ id: s.id, state: 'down' });
+        for (const s of a.services) {
+          expect(s.state).toBe('down');
+          expect(s.on).toBeUndefined();
+        }
       })
     );
   });

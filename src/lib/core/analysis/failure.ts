@@ -35,6 +35,12 @@ export interface ServiceOutcome {
   state: ServiceState;
   /** The machine (hardware root id) it runs on afterwards; absent when `down`. */
   on?: string;
+  /**
+   * The service runs inside an FT secondary (a `replicaOf` copy whose primary exists): it is
+   * the lockstep mirror of the primary's service, so lists of services show the primary's
+   * alone (the JSON of `analyze` keeps every service node).
+   */
+  mirror?: true;
 }
 
 /** An HA guest restarted on another machine. */
@@ -92,7 +98,7 @@ export interface FailureOutcome {
   failed: string[];
   /** Every node that stops (failed or above a failed node), in id order. */
   stopped: string[];
-  /** Every service, in id order. */
+  /** Every service, in document order. */
   services: ServiceOutcome[];
   restarts: Restart[];
   continuations: Continuation[];
@@ -101,7 +107,7 @@ export interface FailureOutcome {
 
 export interface Analysis extends FailureOutcome {
   figures: Figures;
-  /** For each machine (id order): the services that stop for good if it alone fails. */
+  /** For each machine (document order): the services that stop for good if it alone fails. */
   hardware: { id: string; stops: string[] }[];
   memory: HostMemory[];
 }
@@ -115,10 +121,10 @@ export function figuresOf(top: Topology): Figures {
   return { machines, guests, services, servicesPerMachine: machines ? services / machines : 0 };
 }
 
-/** Memory use per machine, in id order. */
+/** Memory use per machine (its VMs, host OS or dedicated OS), in document order. */
 export function memoryOf(top: Topology): HostMemory[] {
   return top.machines().map((m) => {
-    const { used, known } = top.used(m);
+    const { used, known } = top.used(m, true);
     const out: HostMemory = { id: top.id(m), usedGiB: used, known };
     const cap = top.memory(m);
     if (cap !== undefined) out.capacityGiB = cap;
@@ -198,7 +204,14 @@ export class FailureSim {
   fail(failed: readonly number[]): FailureOutcome {
     const top = this.top;
     const stoppedList = this.stop(failed);
-    const services = top.services().map((s) => this.serviceOutcome(s));
+    const services = top.services().map((s) => {
+      const out = this.serviceOutcome(s);
+      const vm = top.vmOf(s);
+      const primary = vm === undefined ? undefined : top.replicaOf.get(top.id(vm));
+      return primary !== undefined && top.index(primary) >= 0
+        ? { ...out, mirror: true as const }
+        : out;
+    });
     return {
       failed: failed.map((i) => top.id(i)),
       stopped: stoppedList.map((i) => top.id(i)).sort(compareIds),
@@ -209,7 +222,7 @@ export class FailureSim {
     };
   }
 
-  /** Each machine failing alone (id order): the services that stop for good. */
+  /** Each machine failing alone (document order): the services that stop for good. */
   singleFailures(): SingleFailure[] {
     const top = this.top;
     return top.machines().map((m) => {
@@ -416,6 +429,10 @@ export class FailureSim {
     const out: Continuation[] = [];
     for (const v of stoppedList) {
       if (top.role[v] !== OS || top.copiesOf(v).length === 0) continue;
+      // A stopped secondary whose primary still runs: the primary just goes on.
+      const primary = top.replicaOf.get(top.id(v));
+      if (primary !== undefined && top.index(primary) >= 0 && !this.stopped(top.index(primary)))
+        continue;
       const copy = this.runningCopy(v);
       if (copy === undefined) continue;
       const on = top.machine(copy);

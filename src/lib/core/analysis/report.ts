@@ -96,6 +96,7 @@ export function analysisText(a: Analysis, doc: DiagramDocument, lang: Lang): str
         : `When ${list(a.failed)} ${a.failed.length === 1 ? 'fails' : 'fail'}:`
     );
     for (const s of a.services) {
+      if (s.mirror) continue;
       const where = s.on === undefined ? '' : ko ? ` (${q(s.on)})` : ` on ${q(s.on)}`;
       out.push(`  ${q(s.id)}: ${STATE_WORDS[lang][s.state]}${where}`);
     }

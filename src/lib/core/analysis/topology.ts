@@ -153,6 +153,24 @@ export class Topology {
     return undefined;
   }
 
+  /**
+   * The OSes a machine runs on the metal (directly or on its firmware) with no hypervisor on
+   * them: a dedicated server's OS.
+   */
+  dedicatedOsOf(root: number): number[] {
+    const out: number[] = [];
+    const visit = (i: number, depth: number) => {
+      for (const c of childrenOf(this.g, i)) {
+        if (this.role[c] === OS) {
+          if (!childrenOf(this.g, c).some((k) => this.role[k] === HYPERVISOR)) out.push(c);
+        } else if (depth < 1 && this.g.kind[c] === FIRMWARE && this.role[c] !== HYPERVISOR)
+          visit(c, depth + 1);
+      }
+    };
+    visit(root, 0);
+    return [...new Set(out)];
+  }
+
   /** The VMs a machine's hypervisors run directly (not nested ones). */
   guestsOn(root: number): number[] {
     const out: number[] = [];
@@ -170,14 +188,16 @@ export class Topology {
 
   /**
    * Memory a machine's VMs (and its host OS, for Type 2) take, in GiB; `known` is false when
-   * one of them does not say.
+   * one of them does not say. With `dedicated`, the OS of a dedicated server counts too
+   * (what the machine is busy with; the `memory-overcommit` rule counts VMs and host OS only).
    */
-  used(root: number): { used: number; known: boolean } {
+  used(root: number, dedicated = false): { used: number; known: boolean } {
     let used = 0;
     let known = true;
     const parts = this.guestsOn(root);
     const hostOs = this.hostOsOf(root);
     if (hostOs !== undefined) parts.push(hostOs);
+    if (dedicated) parts.push(...this.dedicatedOsOf(root));
     for (const p of parts) {
       const m = this.memory(p);
       if (m === undefined) known = false;
@@ -186,15 +206,16 @@ export class Topology {
     return { used, known };
   }
 
-  /** Service node indices, in id order. */
+  /** Service node indices, in document order. */
   services(): number[] {
     const out: number[] = [];
     for (let i = 0; i < this.g.nodes.length; i++) if (this.g.kind[i] === SERVICE) out.push(i);
-    return out.sort((a, b) => compareIds(this.id(a), this.id(b)));
+    return out;
   }
 
-  /** Machines (hardware roots), in id order. */
+  /** Machines (hardware roots), in document order (as the stacks stand). */
   machines(): number[] {
-    return this.g.roots;
+    return (this.machineList ??= [...this.g.roots].sort((a, b) => a - b));
   }
+  private machineList?: number[];
 }

@@ -269,6 +269,33 @@ describe('single-point-of-failure', () => {
     );
   });
 
+  it('its hint says why the protection fails: no room for HA, or an FT copy on the same host', () => {
+    const spof = found(example('redundancy-ha-capacity.en')).filter(
+      (f) => f.rule === 'single-point-of-failure'
+    );
+    // Server 1's ERP is HA-protected but finds no room; Server 2's Analytics is unprotected.
+    const roomless = spof.find((x) => x.nodes[0] === 'node1')!;
+    expect(roomless.finding.key).toBe('single-point-of-failure.no-room');
+    expect(roomless.hint).toMatch(/free memory/);
+    expect(roomless.hint).not.toMatch(/not protected/);
+    expect(spof.find((x) => x.nodes[0] === 'node2')!.finding.key).toBe(
+      'single-point-of-failure.host'
+    );
+    // Both FT copies on s1: its failure stops App A, and the hint says to move the copy.
+    const d = hosts(
+      { a: { protection: 'ft' }, a2: { replicaOf: 'a' } },
+      { nodes: ['a2 os VM A copy', 'sa2 service App A'], edges: ['h1>a2', 'a2>sa2'] }
+    );
+    const [same] = found(d).filter(
+      (f) => f.rule === 'single-point-of-failure' && f.nodes[0] === 's1'
+    );
+    expect(same.finding.key).toBe('single-point-of-failure.same-host');
+    expect(same.hint).toMatch(/move the copy to another host/);
+    expect(found(d, 'ko').find((f) => f.finding.key === same.finding.key)!.hint).toMatch(
+      /다른 호스트로 옮기세요/
+    );
+  });
+
   it('a machine with nothing on it, or no services, is no single point of failure', () => {
     const d = doc(['hw hardware Spare', 'e hypervisor ESXi', 'v os VM'], ['hw>e', 'e>v']);
     expect(fired(d, 'single-point-of-failure')).toEqual([]);

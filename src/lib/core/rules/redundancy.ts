@@ -1,4 +1,4 @@
-import { FailureSim } from '../analysis/failure';
+import { FailureSim, type SingleFailure } from '../analysis/failure';
 import { Topology } from '../analysis/topology';
 import { compareIds } from '../model/ids';
 import type { DiagramDocument } from '../model/types';
@@ -96,10 +96,7 @@ export function redundancyFindings(doc: DiagramDocument, g: StackGraph): Finding
   for (const s of singles) {
     if (s.stops.length)
       out.push({
-        key:
-          top.hypervisorsOn(top.index(s.machine)).length > 0
-            ? 'single-point-of-failure.host'
-            : 'single-point-of-failure.dedicated',
+        key: spofVariant(top, s),
         rule: 'single-point-of-failure',
         hw: s.machine,
         services: s.stops
@@ -152,4 +149,30 @@ export function replicaTarget(top: Topology, i: number): string | undefined {
 export function clusterName(c: { id: string; label?: string }): string {
   const label = typeof c.label === 'string' ? c.label.trim() : '';
   return label === '' ? c.id : label;
+}
+
+/**
+ * Why a machine's failure stops services for good, for the hint: no machine to move to
+ * (`dedicated`), HA guests with no free memory elsewhere (`no-room`), an FT copy on this
+ * same machine (`same-host`), or unprotected VMs (`host`).
+ */
+function spofVariant(
+  top: Topology,
+  s: SingleFailure
+):
+  | 'single-point-of-failure.dedicated'
+  | 'single-point-of-failure.host'
+  | 'single-point-of-failure.no-room'
+  | 'single-point-of-failure.same-host' {
+  const m = top.index(s.machine);
+  if (top.hypervisorsOn(m).length === 0) return 'single-point-of-failure.dedicated';
+  if (s.unplaced.some((u) => u.reason === 'memory')) return 'single-point-of-failure.no-room';
+  for (const svc of s.stops) {
+    const vm = top.vmOf(top.index(svc));
+    if (vm === undefined) continue;
+    const others = top.copiesOf(vm);
+    if (others.length > 0 && others.every((c) => top.rootOf[c] === m))
+      return 'single-point-of-failure.same-host';
+  }
+  return 'single-point-of-failure.host';
 }

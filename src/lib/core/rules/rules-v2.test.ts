@@ -478,7 +478,9 @@ const SAMPLES: { [K in MessageKey]: ParamsOf<K> } = {
   'memory-overcommit': { hw: 'hw', used: 72.5, capacity: 64 },
   'ha-no-failover-capacity': { cluster: 'c1', clusterName: 'Prod', members: ['hw', 'hw2'] },
   'single-point-of-failure.dedicated': { hw: 'hw', services: ['s', 's2'] },
-  'single-point-of-failure.host': { hw: 'hw', services: ['s'] }
+  'single-point-of-failure.host': { hw: 'hw', services: ['s'] },
+  'single-point-of-failure.no-room': { hw: 'hw', services: ['s'] },
+  'single-point-of-failure.same-host': { hw: 'hw', services: ['s'] }
 };
 
 describe('EN/KO parity', () => {

@@ -92,6 +92,8 @@ export interface MessageShapes {
   };
   'single-point-of-failure.dedicated': { p: { hw: string; services: string[] }; hint: true };
   'single-point-of-failure.host': { p: { hw: string; services: string[] }; hint: true };
+  'single-point-of-failure.no-room': { p: { hw: string; services: string[] }; hint: true };
+  'single-point-of-failure.same-host': { p: { hw: string; services: string[] }; hint: true };
 }
 
 interface InCluster {

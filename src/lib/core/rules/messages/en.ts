@@ -439,5 +439,17 @@ export const en: MessageCatalog = {
       `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
     hint: () =>
       'Their VMs are not protected: put this host in a cluster with HA on and mark the VMs HA (restarted on another host), or give them an FT copy on another host (no interruption).'
+  },
+  'single-point-of-failure.no-room': {
+    message: (p, w) =>
+      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    hint: () =>
+      'Its VMs are marked HA, but the other members of its cluster lack the free memory to restart them: add memory or a host to the cluster, or give the VMs less memory.'
+  },
+  'single-point-of-failure.same-host': {
+    message: (p, w) =>
+      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    hint: () =>
+      'An FT copy on the same host fails with it: move the copy to another host (Inspector → Add FT copy on…), then delete this one.'
   }
 };

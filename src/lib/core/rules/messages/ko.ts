@@ -440,5 +440,17 @@ export const ko: MessageCatalog = {
       `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
     hint: () =>
       '그 VM이 보호되지 않습니다. 이 호스트를 HA가 켜진 클러스터에 넣고 VM을 HA로 표시하거나(다른 호스트에서 다시 시작), 다른 호스트에 FT 사본을 두세요(중단 없음).'
+  },
+  'single-point-of-failure.no-room': {
+    message: (p, w) =>
+      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    hint: () =>
+      '그 VM은 HA로 표시되어 있지만, 클러스터의 다른 구성원에 다시 시작할 여유 메모리가 없습니다. 클러스터에 메모리나 호스트를 늘리거나 VM의 메모리를 줄이세요.'
+  },
+  'single-point-of-failure.same-host': {
+    message: (p, w) =>
+      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    hint: () =>
+      '같은 호스트에 있는 FT 사본은 함께 고장 납니다. 사본을 다른 호스트로 옮기세요(속성 → FT 사본 추가…로 새로 만든 뒤 이 사본을 삭제).'
   }
 };
