@@ -88,6 +88,11 @@ test('build a cluster, mark a VM HA, fail its host: it restarts on the other', a
   const ghost = (await page.getByTestId('ghost:vm1:vm1').boundingBox())!;
   const hv2 = (await node(page, 'h2').boundingBox())!;
   expect(ghost.y + ghost.height).toBeLessThan(hv2.y);
+  // The cluster's frame holds the ghost too, as the export draws it.
+  const frame = (await page.locator('.cluster-frame').first().boundingBox())!;
+  expect(ghost.x).toBeGreaterThanOrEqual(frame.x);
+  expect(ghost.x + ghost.width).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(ghost.y).toBeGreaterThanOrEqual(frame.y);
   await page.screenshot({ path: test.info().outputPath('what-if-ha.png') });
 
   // Clicking the failed host again repairs it; Escape leaves the mode with nothing changed.
@@ -124,20 +129,61 @@ test('an FT copy added from the Inspector continues when the primary’s host fa
   await expect(service(page, 'web')).toContainText('continues (FT) · on Server 2');
   await expect(page.locator('[data-failure="continues"]')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('what-if-ft.png') });
+  // The copy's host failing instead: the primary just goes on; the service is listed once.
+  await node(page, 's1').click();
+  await node(page, 's2').click();
+  await expect(service(page, 'web')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('what-if-services').locator('li')).toHaveCount(2);
+  await expect(page.locator('[data-failure="continues"]')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // The primary offers no second copy: it names its copy instead.
+  await node(page, 'vm1').click();
+  await expect(page.getByTestId('inspector-has-replica')).toContainText(
+    'FT copy: Web VM (FT copy) on Server 2'
+  );
+  await expect(page.getByTestId('inspector-add-replica')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
 
-test('the FT pair example, in Korean: either host fails, the service continues', async ({
+test('What if by keyboard: Enter fails and repairs the focused node; the diagram cannot change', async ({
   page
 }) => {
+  await openTwoHosts(page);
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('Shift+F');
+  await expect(page.getByTestId('what-if-panel')).toContainText('Nothing has failed yet');
+  // Nodes stay focusable in the mode (Tab reaches them); Enter acts on the focused one.
+  const s1 = page.locator('.svelte-flow__node[data-id="s1"]');
+  await s1.focus();
+  await expect(s1).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 's1')).toHaveAttribute('data-failure', 'failed');
+  await expect(service(page, 'web')).toHaveAttribute('data-state', 'down');
+  // No rename box opened, and Undo (the last change was opening the file) waits.
+  await expect(page.locator('input.rename')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(8);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 's1')).not.toHaveAttribute('data-failure', 'failed');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('what-if-panel')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
+});
+
+test('the FT pair example, in Korean: either host fails, the service goes on', async ({ page }) => {
   await openEditor(page);
   await setLanguage(page, 'ko');
   await chooseExample(page, 'redundancy-ft-pair.ko.json');
   await expect(node(page, 'pay')).toContainText('결제 서비스');
   await page.getByTestId('what-if').click();
+  await node(page, 'esx1').click();
+  await expect(service(page, 'pay')).toHaveAttribute('data-state', 'continues');
+  await expect(service(page, 'pay')).toContainText('계속 실행(FT)');
+  // The secondary's service is the same service: listed once.
+  await expect(service(page, 'pay-2')).toHaveCount(0);
+  await node(page, 'esx1').click();
   await node(page, 'esx2').click();
-  await expect(service(page, 'pay-2')).toHaveAttribute('data-state', 'continues');
-  await expect(service(page, 'pay-2')).toContainText('계속 실행(FT)');
   await expect(service(page, 'pay')).toHaveAttribute('data-state', 'running');
 });
 
@@ -153,7 +199,10 @@ test('consolidate the notes’ 8 dedicated servers onto 2 hosts, then undo', asy
   );
   await page.getByTestId('consolidate').click();
   const dialog = page.getByTestId('consolidate-dialog');
-  await expect(dialog).toContainText('8 dedicated servers selected; their OSes take 76 GiB.');
+  // Nothing selected: all of the diagram's dedicated servers, and it says so.
+  await expect(dialog).toContainText(
+    'All 8 dedicated servers of the diagram; their OSes take 76 GiB.'
+  );
   await dialog.getByTestId('consolidate-product').selectOption('VMware ESXi');
   await dialog.getByTestId('consolidate-fixed').check();
   await dialog.getByTestId('consolidate-hosts').fill('2');

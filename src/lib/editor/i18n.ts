@@ -168,6 +168,9 @@ const en = {
   protectionHa: 'HA: restart on another host',
   protectionFt: 'FT: lockstep copy on another host',
   addReplica: 'Add FT copy on…',
+  ftCopySuffix: ' (FT copy)',
+  hasReplica: (copy: string, on: string) => `FT copy: ${copy} on ${on}`,
+  showReplica: 'Show it',
   replicaOf: (name: string) => `FT copy of ${name}`,
   showPrimary: 'Show the primary',
   cluster: 'Cluster',
@@ -179,8 +182,8 @@ const en = {
   makeCluster: (n: number) => `Make a cluster of ${n} ${n === 1 ? 'machine' : 'machines'}`,
   consolidate: 'Consolidate…',
   consolidateTitle: 'Consolidate dedicated servers',
-  consolidateWhat: (n: number, gib: string) =>
-    `${n} dedicated ${n === 1 ? 'server' : 'servers'} selected${gib ? `; their OSes take ${gib}` : ''}.`,
+  consolidateWhat: (n: number, gib: string, all: boolean) =>
+    `${all ? (n === 1 ? 'The diagram’s dedicated server' : `All ${n} dedicated servers of the diagram`) : `${n} dedicated ${n === 1 ? 'server' : 'servers'} selected`}${gib ? `; their OSes take ${gib}` : ''}.`,
   consolidateNone: 'Select dedicated servers (hardware → OS → services) to consolidate.',
   consolidateHypervisor: 'Hypervisor',
   consolidateHosts: 'Hosts',
@@ -200,6 +203,7 @@ const en = {
   whatIfNoRoom: (guest: string, memory: boolean) =>
     `${guest}: no ${memory ? 'free memory' : 'host'} to restart on`,
   whatIfFailed: 'Failed',
+  whatIfReadOnly: 'What if … fails? only shows: leave it (Escape) to edit the diagram.',
   spof: (n: number) => `${n} single ${n === 1 ? 'point' : 'points'} of failure`
 };
 
@@ -356,6 +360,9 @@ const ko: Messages = {
   protectionHa: 'HA: 다른 호스트에서 다시 시작',
   protectionFt: 'FT: 다른 호스트에서 동시 실행되는 사본',
   addReplica: 'FT 사본 추가…',
+  ftCopySuffix: ' (FT 사본)',
+  hasReplica: (copy, on) => `FT 사본: ${on}의 ${copy}`,
+  showReplica: '보기',
   replicaOf: (name) => `${name}의 FT 사본`,
   showPrimary: '원본 보기',
   cluster: '클러스터',
@@ -367,8 +374,8 @@ const ko: Messages = {
   makeCluster: (n) => `기계 ${n}대로 클러스터 만들기`,
   consolidate: '통합…',
   consolidateTitle: '전용 서버 통합',
-  consolidateWhat: (n, gib) =>
-    `전용 서버 ${n}대를 선택했습니다${gib ? `. OS 메모리 합계 ${gib}` : ''}.`,
+  consolidateWhat: (n, gib, all) =>
+    `${all ? `다이어그램의 전용 서버 ${n}대 전부입니다` : `전용 서버 ${n}대를 선택했습니다`}${gib ? `. OS 메모리 합계 ${gib}` : ''}.`,
   consolidateNone: '통합할 전용 서버(하드웨어 → OS → 서비스)를 선택하세요.',
   consolidateHypervisor: '하이퍼바이저',
   consolidateHosts: '호스트 수',
@@ -382,6 +389,8 @@ const ko: Messages = {
   whatIfTitle: '고장 나면 어떻게 될까?',
   whatIfHint: '고장 낼 기계나 노드를 클릭하세요(다시 클릭하면 복구). 다이어그램은 바뀌지 않습니다.',
   whatIfLeave: '끝내기',
+  whatIfReadOnly:
+    '‘고장 나면?’ 모드에서는 보기만 합니다. 다이어그램을 고치려면 모드를 끝내세요(Escape).',
   whatIfNothing: '아직 고장 난 것이 없습니다. 모든 서비스가 실행 중입니다.',
   whatIfOn: (machine) => `${machine}에서`,
   whatIfNoRoom: (guest, memory) =>

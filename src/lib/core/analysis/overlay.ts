@@ -41,6 +41,20 @@ export interface FailureOverlay {
   heading: string;
 }
 
+/**
+ * The ghosts' rectangles (each ghost and what it carries, px) by the hypervisor they stand
+ * on: what a cluster frame must also hold in a failure view (`framesAround`'s `extra`).
+ */
+export function ghostRectsByHost(overlay: FailureOverlay | undefined): Map<string, Rect[]> {
+  const out = new Map<string, Rect[]>();
+  for (const g of overlay?.ghosts ?? []) {
+    const list = out.get(g.hypervisor) ?? [];
+    list.push(g.rect, ...g.above.map((a) => a.rect));
+    out.set(g.hypervisor, list);
+  }
+  return out;
+}
+
 /** Space between a ghost and its neighbours on the target hypervisor, px. */
 const GHOST_GAP = 16;
 /** Vertical gap from a hypervisor up to a ghost when nothing else runs on it, px. */

@@ -101,17 +101,41 @@ describe('FT copies', () => {
     expect(web).toEqual({ id: 'web', state: 'continues', on: 's2' });
   });
 
-  it('a copy of a copy is a copy of the primary; only guests get copies, only onto hypervisors', () => {
-    const d = ok(addReplica(twoHosts(), { guest: 'vm', hv: 'h2' })).doc;
+  it('one secondary per primary (asked of the copy too), named apart; only guests get copies, only onto hypervisors', () => {
+    const d = ok(addReplica(twoHosts(), { guest: 'vm', hv: 'h2', suffix: ' (FT copy)' })).doc;
     const first = d.nodes.find((n) => n.replicaOf === 'vm')!;
-    const again = ok(addReplica(d, { guest: first.id, hv: 'h1' }));
-    expect(again.doc.nodes.find((n) => n.id === again.select![0])!.replicaOf).toBe('vm');
+    const primary = d.nodes.find((n) => n.id === 'vm')!;
+    expect(first.label).toBe(`${primary.label} (FT copy)`);
+    // A second copy, of the primary or of its copy, is refused and names the first.
+    for (const guest of ['vm', first.id]) {
+      const again = addReplica(d, { guest, hv: 'h1' });
+      expect(isRefused(again)).toBe(true);
+      expect(isRefused(again) && again.error).toMatch(/already has an FT copy/);
+    }
+    // Once the copy is gone, a new one may go elsewhere.
+    const gone = tidyReferences(ok(deleteElements(d, { nodes: [first.id] })).doc);
+    expect(isRefused(addReplica(gone, { guest: 'vm', hv: 'h1' }))).toBe(false);
     expect(isRefused(addReplica(d, { guest: 'web', hv: 'h2' }))).toBe(true);
     expect(isRefused(addReplica(d, { guest: 'vm', hv: 's2' }))).toBe(true);
   });
 });
 
 describe('tidyReferences keeps every document readable', () => {
+  it('making a cluster of machines already in one moves them; an emptied cluster is removed', () => {
+    let d = ok(createCluster(twoHosts(), { members: ['s1', 's2'] })).doc;
+    // The same machines again: nothing to make.
+    expect(isRefused(createCluster(d, { members: ['s1', 's2'] }))).toBe(true);
+    d = ok(createCluster(d, { members: ['s1'] })).doc;
+    expect(d.clusters!.map((c) => c.members)).toEqual([['s2'], ['s1']]);
+    d = ok(createCluster(d, { members: ['s2', 's1'] })).doc;
+    expect(d.clusters!.map((c) => c.members)).toEqual([['s2', 's1']]);
+    // The last machine leaving its cluster removes it; deleting the last one too.
+    const left = ok(setCluster(d, { machine: 's1', cluster: null })).doc;
+    expect(ok(setCluster(left, { machine: 's2', cluster: null })).doc.clusters).toEqual([]);
+    const deleted = tidyReferences(ok(deleteElements(d, { nodes: ['s1', 's2'] })).doc);
+    expect(deleted.clusters).toEqual([]);
+  });
+
   it('deleting a member or a primary leaves no dangling reference', () => {
     let d = ok(addReplica(twoHosts(), { guest: 'vm', hv: 'h2' })).doc;
     d = ok(createCluster(d, { members: ['s1', 's2'] })).doc;

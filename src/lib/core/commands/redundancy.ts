@@ -56,7 +56,8 @@ export function tidyReferences(doc: DiagramDocument): DiagramDocument {
       changed = true;
       return { ...c, members };
     });
-    if (changed) clusters = next;
+    // A cluster whose last machine went is gone too (it had nothing left to frame).
+    if (changed) clusters = next.filter((c, i) => c.members.length > 0 || clusters![i] === c);
   }
   if (nodes === doc.nodes && clusters === doc.clusters) return doc;
   return { ...doc, nodes, clusters };
@@ -87,6 +88,10 @@ export function createCluster(
   const members = machinesOf(doc, args.members);
   if (members.length === 0)
     return { error: 'Select the servers (hardware) to put in the cluster.' };
+  const same = doc.clusters?.find(
+    (c) => c.members.length === members.length && members.every((m) => c.members.includes(m))
+  );
+  if (same) return { error: `These machines already form the cluster "${same.label ?? same.id}".` };
   const ids = idMaker(doc);
   const id = ids.cluster();
   const word = CLUSTER_WORD[args.lang ?? 'en'];
@@ -96,11 +101,12 @@ export function createCluster(
   const cluster: Cluster = { id, label: args.label ?? `${word} ${k}`, members };
   if (args.ha !== false) cluster.ha = true;
   const taken = new Set(members);
-  const others = (doc.clusters ?? []).map((c) =>
-    c.members.some((m) => taken.has(m))
-      ? { ...c, members: c.members.filter((m) => !taken.has(m)) }
-      : c
-  );
+  // Machines move from their old clusters; a cluster left with none is removed.
+  const others = (doc.clusters ?? []).flatMap((c) => {
+    if (!c.members.some((m) => taken.has(m))) return [c];
+    const rest = c.members.filter((m) => !taken.has(m));
+    return rest.length ? [{ ...c, members: rest }] : [];
+  });
   return { doc: { ...doc, clusters: [...others, cluster] }, select: members, cluster: id };
 }
 
@@ -143,10 +149,12 @@ export function setCluster(
     return { error: `There is no cluster "${args.cluster}".` };
   const current = doc.clusters?.find((c) => c.members.includes(args.machine));
   if ((current?.id ?? null) === args.cluster) return { error: 'Nothing changed.' };
-  const clusters = (doc.clusters ?? []).map((c) => {
-    if (c.id === args.cluster) return { ...c, members: [...c.members, args.machine] };
-    if (c === current) return { ...c, members: c.members.filter((m) => m !== args.machine) };
-    return c;
+  // A cluster its last machine leaves is removed (undo brings it back).
+  const clusters = (doc.clusters ?? []).flatMap((c) => {
+    if (c.id === args.cluster) return [{ ...c, members: [...c.members, args.machine] }];
+    if (c !== current) return [c];
+    const rest = c.members.filter((m) => m !== args.machine);
+    return rest.length ? [{ ...c, members: rest }] : [];
   });
   return { doc: { ...doc, clusters } };
 }
@@ -155,9 +163,14 @@ export function setCluster(
  * Add an FT secondary copy of guest OS `guest` on hypervisor `hv`: the OS and everything
  * that runs in it (containers, services) are copied onto `hv`; the copy's `replicaOf` names
  * the primary, and the primary gets `protection: "ft"`. A copy of a copy is made of its
- * primary. The copy is selected.
+ * primary. The copy's OS label gets `args.suffix` (the editor's " (FT copy)", in the UI
+ * language), so the two copies can be told apart. A primary has at most one secondary (as
+ * VMware FT): a second is refused, naming the first. The copy is selected.
  */
-export function addReplica(doc: DiagramDocument, args: { guest: string; hv: string }): Outcome {
+export function addReplica(
+  doc: DiagramDocument,
+  args: { guest: string; hv: string; suffix?: string }
+): Outcome {
   const top = new Topology(doc);
   const g = top.index(args.guest);
   const h = top.index(args.hv);
@@ -166,6 +179,14 @@ export function addReplica(doc: DiagramDocument, args: { guest: string; hv: stri
   if (top.role[h] !== HYPERVISOR) return { error: 'An FT copy runs on a hypervisor.' };
   const primary = top.replicaOf.get(args.guest) ?? args.guest;
   const p = top.index(primary);
+  const existing = top.replicasOf.get(primary)?.find((r) => top.index(r) >= 0);
+  if (existing !== undefined) {
+    const where = top.machine(top.index(existing));
+    const name = (id: string) => JSON.stringify(top.node(top.index(id)).label || id);
+    return {
+      error: `${name(primary)} already has an FT copy, ${name(existing)}${where ? ` on ${name(where)}` : ''}: delete it first to put the copy elsewhere.`
+    };
+  }
   const pieces = [...runsOnTop(doc, primary)];
   const clip = copySelection(doc, pieces);
   const guestPos = top.node(p).position;
@@ -180,6 +201,8 @@ export function addReplica(doc: DiagramDocument, args: { guest: string; hv: stri
     if (n.id === primary && n.protection !== 'ft') return { ...n, protection: 'ft' as const };
     if (n.id === copyId) {
       const copy: DiagramNode = { ...n, replicaOf: primary };
+      if (args.suffix && n.label !== undefined && !n.label.endsWith(args.suffix))
+        copy.label = n.label + args.suffix;
       delete copy.protection;
       return copy;
     }

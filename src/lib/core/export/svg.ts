@@ -24,7 +24,7 @@ import {
   type NodeBox
 } from '../layout/text';
 import { escapeAttr, escapeText, jsonForXml, num } from './xml';
-import type { FailureOverlay } from '../analysis/overlay';
+import { ghostRectsByHost, type FailureOverlay } from '../analysis/overlay';
 import { STATE_WORDS } from '../analysis/report';
 
 /**
@@ -181,14 +181,7 @@ export function renderSvg(input: SvgInput): string {
   }
   // Cluster frames around their member stacks, wherever those stand now, and around the
   // guests a failure view restarts on a member.
-  const ghostsOn = new Map<string, Rect[]>();
-  for (const g of failure?.ghosts ?? [])
-    ghostsOn.set(g.hypervisor, [
-      ...(ghostsOn.get(g.hypervisor) ?? []),
-      g.rect,
-      ...g.above.map((a) => a.rect)
-    ]);
-  const frames = framesAround(clusterMembers(doc), rects, o.lang, ghostsOn);
+  const frames = framesAround(clusterMembers(doc), rects, o.lang, ghostRectsByHost(failure));
   for (const f of frames) {
     grow(f.x, f.y);
     grow(f.x + f.width, f.y + f.height);

@@ -189,6 +189,14 @@ describe('memory-overcommit', () => {
       { pc: { memoryGiB: 8 }, w: { memoryGiB: 4 }, u: { memoryGiB: 6 } }
     );
     expect(fired(d, 'memory-overcommit')).toEqual([['pc']]);
+    // The message tells the VMs' share from the host OS's.
+    const said = found(d).find((f) => f.rule === 'memory-overcommit')!.message;
+    expect(said).toBe(
+      'The VMs on "Laptop" are given 6 GiB of memory and its host OS keeps 4 GiB: 10 GiB, but the machine has 8 GiB.'
+    );
+    expect(found(d, 'ko').find((f) => f.rule === 'memory-overcommit')!.message).toMatch(
+      /호스트 OS가 쓰는 4 GiB/
+    );
     d.nodes[1].memoryGiB = 2;
     expect(fired(d, 'memory-overcommit')).toEqual([]);
   });

@@ -86,8 +86,18 @@ export function redundancyFindings(doc: DiagramDocument, g: StackGraph): Finding
     const capacity = top.memory(m);
     if (capacity === undefined) continue;
     const { used, known } = top.used(m);
-    if (known && used > capacity && top.guestsOn(m).length > 0)
-      out.push({ key: 'memory-overcommit', rule: 'memory-overcommit', hw: id(m), used, capacity });
+    if (known && used > capacity && top.guestsOn(m).length > 0) {
+      const hostOs = top.hostOsOf(m);
+      const own = hostOs === undefined ? undefined : top.memory(hostOs);
+      out.push({
+        key: 'memory-overcommit',
+        rule: 'memory-overcommit',
+        hw: id(m),
+        used,
+        capacity,
+        ...(own ? { hostOs: own } : {})
+      });
+    }
   }
 
   // Each machine failing alone.

@@ -85,7 +85,11 @@ export interface MessageShapes {
   'ha-no-cluster.alone': { p: InCluster; hint: true };
   'ha-no-cluster.ha-off': { p: InCluster; hint: true };
   /** `used` and `capacity` in GiB. */
-  'memory-overcommit': { p: { hw: string; used: number; capacity: number }; hint: true };
+  'memory-overcommit': {
+    /** `used` is the VMs' and the host OS's together; `hostOs` the host OS's part (Type 2). */
+    p: { hw: string; used: number; capacity: number; hostOs?: number };
+    hint: true;
+  };
   'ha-no-failover-capacity': {
     p: { cluster: string; clusterName: string; members: string[] };
     hint: true;

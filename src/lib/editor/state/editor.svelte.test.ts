@@ -139,13 +139,22 @@ describe('Editor: redundancy (clusters, What if, consolidation)', () => {
     ed.whatIf.toggle('s2');
     expect(ed.whatIf.outcome!.services).toEqual([{ id: 'web', state: 'down' }]);
     expect(ed.doc).toBe(before);
-    // A node added and then undone while failed: the mode forgets it.
+    // In the mode, undo and every command wait: the document stays as shown.
     ed.whatIf.stop();
     ed.select(['h2']);
     ed.addPreset(preset('kind-os'));
     const added = ed.selection[0];
+    const withAdded = ed.doc;
     ed.whatIf.start([added]);
+    expect(ed.canUndo).toBe(false);
     ed.undo();
+    ed.deleteSelection();
+    expect(ed.doc).toBe(withAdded);
+    expect(ed.notice?.text).toMatch(/only shows/);
+    // A failed node that is gone (the document replaced under the mode) is dropped.
+    ed.whatIf.stop();
+    ed.undo();
+    ed.whatIf.start([added]);
     expect(ed.whatIf.failed).toEqual([]);
     expect(ed.whatIf.outcome).toBeUndefined();
     ed.whatIf.stop();

@@ -119,8 +119,9 @@ export class Editor {
 
   private history = new History();
   private historyVersion = $state(0);
-  canUndo = $derived.by(() => (this.historyVersion, this.history.canUndo));
-  canRedo = $derived.by(() => (this.historyVersion, this.history.canRedo));
+  /** Undo and redo wait while "What if" shows a failure (the mode never changes the document). */
+  canUndo = $derived.by(() => (this.historyVersion, this.history.canUndo && !this.whatIf.active));
+  canRedo = $derived.by(() => (this.historyVersion, this.history.canRedo && !this.whatIf.active));
   private clip: Clip | null = null;
   /** Where keyboard focus goes back after renaming in place (the palette item used). */
   focusReturn: HTMLElement | null = null;
@@ -182,6 +183,11 @@ export class Editor {
     args: A,
     key?: string
   ): boolean {
+    // "What if … fails?" shows the document as it is: no change until the user leaves it.
+    if (this.whatIf.active) {
+      this.say(this.t.whatIfReadOnly);
+      return false;
+    }
     const outcome = perform(this.doc, args);
     if (isRefused(outcome)) {
       // Refusals the user should hear of are said in their language; the rest (nothing to
@@ -266,6 +272,7 @@ export class Editor {
   }
 
   undo() {
+    if (this.whatIf.active) return;
     const s = this.history.undo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
@@ -275,6 +282,7 @@ export class Editor {
   }
 
   redo() {
+    if (this.whatIf.active) return;
     const s = this.history.redo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
@@ -458,7 +466,7 @@ export class Editor {
 
   /** An FT copy of a guest OS, with what runs in it, on hypervisor `hv`. */
   addReplica(guest: string, hv: string) {
-    this.run('replica', addReplica, { guest, hv });
+    this.run('replica', addReplica, { guest, hv, suffix: this.t.ftCopySuffix });
   }
 
   /**

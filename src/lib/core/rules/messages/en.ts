@@ -416,7 +416,9 @@ export const en: MessageCatalog = {
   },
   'memory-overcommit': {
     message: (p, w) =>
-      `The VMs on ${w.q(p.hw)} are given ${w.gib(p.used)} of memory, but the machine has ${w.gib(p.capacity)}.`,
+      p.hostOs
+        ? `The VMs on ${w.q(p.hw)} are given ${w.gib(p.used - p.hostOs)} of memory and its host OS keeps ${w.gib(p.hostOs)}: ${w.gib(p.used)}, but the machine has ${w.gib(p.capacity)}.`
+        : `The VMs on ${w.q(p.hw)} are given ${w.gib(p.used)} of memory, but the machine has ${w.gib(p.capacity)}.`,
     hint: () =>
       'The host must have enough capacity for its VMs (notes 13.2.3). Give the VMs less memory, add memory, or move some VMs to another host. (With a Type 2 hypervisor, the host OS’s own memory counts too.)'
   },

@@ -417,7 +417,9 @@ export const ko: MessageCatalog = {
   },
   'memory-overcommit': {
     message: (p, w) =>
-      `${w.q(p.hw)}의 VM에 준 메모리는 ${w.gib(p.used)}인데 이 기계의 메모리는 ${w.gib(p.capacity)}입니다.`,
+      p.hostOs
+        ? `${w.q(p.hw)}의 VM에 준 메모리 ${w.gib(p.used - p.hostOs)}와 호스트 OS가 쓰는 ${w.gib(p.hostOs)}를 합하면 ${w.gib(p.used)}인데 이 기계의 메모리는 ${w.gib(p.capacity)}입니다.`
+        : `${w.q(p.hw)}의 VM에 준 메모리는 ${w.gib(p.used)}인데 이 기계의 메모리는 ${w.gib(p.capacity)}입니다.`,
     hint: () =>
       '호스트에는 VM을 감당할 용량이 있어야 합니다(13.2.3). VM의 메모리를 줄이거나, 메모리를 늘리거나, VM 일부를 다른 호스트로 옮기세요. (Type 2 하이퍼바이저라면 호스트 OS가 쓰는 메모리도 포함됩니다.)'
   },
