@@ -64,11 +64,15 @@ test('typing in the Text panel draws; a bad line is marked and the canvas keeps 
   await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1);
   await expect(page.locator('.cm-lintRange-error')).toHaveText('vm');
   await expect.poll(() => nodeIds(page)).toEqual([...original, 'ubuntu/redis'].sort());
+  // Its words and hint show on hover, too.
+  await page.locator('.cm-lintRange-error').hover();
+  await expect(page.locator('.cm-tooltip-lint')).toContainText('Hint');
   await page.screenshot({ path: testInfo.outputPath('text-error-light.png') });
 
   // The marker speaks the interface's language.
   await setLanguage(page, 'ko');
   await expect(errors).toContainText('8번째 줄');
+  await page.screenshot({ path: testInfo.outputPath('text-error-ko.png') });
   await setLanguage(page, 'en');
 
   // A rename on the canvas does not overwrite the broken text …

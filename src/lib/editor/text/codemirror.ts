@@ -75,7 +75,7 @@ const theme = EditorView.theme({
     maxWidth: '360px'
   },
   '.cm-diagnostic': { whiteSpace: 'normal' },
-  '.cm-diagnostic-hint': { marginTop: '4px', color: 'var(--muted)' }
+  '.sd-diagnostic-hint': { marginTop: '4px', color: 'var(--muted)' }
 });
 
 /** Make the code editor in `parent`. */
@@ -129,7 +129,7 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
           box.textContent = m.message;
           if (m.hint) {
             const hint = document.createElement('div');
-            hint.className = 'cm-diagnostic-hint';
+            hint.className = 'sd-diagnostic-hint';
             hint.textContent = `${hintWord}: ${m.hint}`;
             box.append(hint);
           }
