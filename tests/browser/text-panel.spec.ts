@@ -102,6 +102,9 @@ test('Ctrl+Z on the canvas undoes a text edit as one step, and the text follows'
   await waitLaidOut(page);
   await page.keyboard.press('Shift+T');
   await expect(code(page)).toContainText('#web');
+  // A node chosen on the canvas is highlighted in the text.
+  await node(page, 'vbox').click();
+  await expect(page.locator('.sd-selected')).toHaveText(/^\s*hv "Oracle VM VirtualBox" #vbox/);
   await toEnd(page);
   // Enter keeps the indentation of the line above.
   await page.keyboard.type('        svc Redis');

@@ -1,9 +1,18 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import {
+  Annotation,
+  EditorState,
+  StateEffect,
+  StateField,
+  Transaction,
+  type Range
+} from '@codemirror/state';
+import {
+  Decoration,
   drawSelection,
   EditorView,
+  type DecorationSet,
   highlightActiveLine,
   highlightActiveLineGutter,
   keymap,
@@ -21,6 +30,11 @@ export interface TextView {
   setText(text: string): void;
   /** Show these markers (squiggles, gutter marks, and their words on hover). */
   setMarkers(markers: readonly TextMarker[], hintWord: string): void;
+  /**
+   * Highlight these 1-based lines (the nodes selected on the canvas) and, unless the user is
+   * typing here, scroll the first into view.
+   */
+  setSelectedLines(lines: readonly number[]): void;
   /** Put the cursor at the start of a 1-based line and focus the text. */
   goToLine(line: number): void;
   focus(): void;
@@ -39,6 +53,26 @@ export interface TextViewOptions {
 
 /** Marks the transactions that bring the diagram's text in (not the user's edits). */
 const fromDiagram = Annotation.define<boolean>();
+
+/** The lines of the nodes selected on the canvas, kept in place as the text changes. */
+const setSelected = StateEffect.define<readonly number[]>();
+const selectedLine = Decoration.line({ class: 'sd-selected' });
+const selectedField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setSelected)) continue;
+      const doc = tr.state.doc;
+      const ranges: Range<Decoration>[] = e.value
+        .filter((l) => l >= 1 && l <= doc.lines)
+        .map((l) => selectedLine.range(doc.line(l).from));
+      next = Decoration.set(ranges, true);
+    }
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f)
+});
 
 /** Colours from the editor's theme variables (theme.css), so light and dark both fit. */
 const theme = EditorView.theme({
@@ -74,6 +108,10 @@ const theme = EditorView.theme({
     border: '1px solid var(--border)',
     maxWidth: '360px'
   },
+  '.sd-selected': {
+    backgroundColor: 'color-mix(in srgb, var(--accent) 16%, transparent)',
+    boxShadow: 'inset 3px 0 0 var(--accent)'
+  },
   '.cm-diagnostic': { whiteSpace: 'normal' },
   '.sd-diagnostic-hint': { marginTop: '4px', color: 'var(--muted)' }
 });
@@ -91,6 +129,7 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
         drawSelection(),
         history(),
         lintGutter(),
+        selectedField,
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
         EditorView.contentAttributes.of({
@@ -137,6 +176,13 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
         }
       }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    setSelectedLines(lines) {
+      const effects: StateEffect<unknown>[] = [setSelected.of(lines)];
+      const first = lines[0];
+      if (first !== undefined && first <= view.state.doc.lines && !view.hasFocus)
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(first).from, { y: 'nearest' }));
+      view.dispatch({ effects });
     },
     goToLine(line) {
       const l = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines)));

@@ -107,6 +107,14 @@ describe('the Text panel', () => {
     );
   });
 
+  it('knows the lines of the nodes selected on the canvas', () => {
+    const { editor, pane } = setup();
+    editor.select(['hv-1', 'hw-1']);
+    expect(pane.selectedLines).toEqual([2, 3]);
+    editor.select([]);
+    expect(pane.selectedLines).toEqual([]);
+  });
+
   it('lineRange gives a line without its newline', () => {
     expect(lineRange('a\nbc\n', 2)).toEqual({ from: 2, to: 4 });
     expect(lineRange('a', 1)).toEqual({ from: 0, to: 1 });

@@ -116,6 +116,12 @@ export class TextPane {
     )
   );
 
+  /** The 1-based lines of the selected nodes (the code editor highlights them). */
+  selectedLines = $derived.by(() => {
+    const { lines } = this.agreed;
+    return this.editor.selection.flatMap((id) => lines.get(id) ?? []).sort((a, b) => a - b);
+  });
+
   /**
    * @param editor the editor whose diagram the text shows and changes
    * @param delayMs the pause after the last keystroke before the text is applied (ms)
