@@ -105,6 +105,11 @@ test('Ctrl+Z on the canvas undoes a text edit as one step, and the text follows'
   // A node chosen on the canvas is highlighted in the text.
   await node(page, 'vbox').click();
   await expect(page.locator('.sd-selected')).toHaveText(/^\s*hv "Oracle VM VirtualBox" #vbox/);
+  // And a click on a line selects its node on the canvas.
+  await code(page).getByText('#host').click();
+  await expect(node(page, 'host')).toHaveClass(/\bselected\b/);
+  await expect(node(page, 'vbox')).not.toHaveClass(/\bselected\b/);
+  await expect(code(page)).toBeFocused();
   await toEnd(page);
   // Enter keeps the indentation of the line above.
   await page.keyboard.type('        svc Redis');

@@ -49,6 +49,8 @@ export interface TextViewOptions {
   onEdit(text: string): void;
   /** The text lost the focus. */
   onBlur(): void;
+  /** The user put the cursor on a 1-based line (not by typing). */
+  onCursorLine(line: number): void;
 }
 
 /** Marks the transactions that bring the diagram's text in (not the user's edits). */
@@ -142,6 +144,8 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
         EditorView.updateListener.of((u) => {
           const fromUser = u.transactions.some((tr) => tr.annotation(fromDiagram) !== true);
           if (u.docChanged && fromUser) options.onEdit(u.state.doc.toString());
+          else if (u.selectionSet && !u.docChanged && u.view.hasFocus)
+            options.onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
         }),
         EditorView.domEventHandlers({ blur: () => options.onBlur() })
       ]

@@ -113,6 +113,14 @@ describe('the Text panel', () => {
     expect(pane.selectedLines).toEqual([2, 3]);
     editor.select([]);
     expect(pane.selectedLines).toEqual([]);
+    // And the other way: the cursor on a node's line selects it, unless the text is being edited.
+    pane.cursorAt(3);
+    expect(editor.selection).toEqual(['hv-1']);
+    pane.cursorAt(1);
+    expect(editor.selection).toEqual(['hv-1']);
+    pane.edit(pane.text + '  os X\n');
+    pane.cursorAt(2);
+    expect(editor.selection).toEqual(['hv-1']);
   });
 
   it('lineRange gives a line without its newline', () => {

@@ -195,6 +195,21 @@ export class TextPane {
   }
 
   /**
+   * The cursor went to a 1-based line of the text (a click, the arrows): the node written
+   * there is selected on the canvas. Not while the text has edits not applied yet (its lines
+   * are not the diagram's then), nor on a line without a node.
+   */
+  cursorAt(line: number): void {
+    if (this.pending || this.errors.length) return;
+    for (const [id, l] of this.agreed.lines) {
+      if (l !== line) continue;
+      if (this.editor.selection.length !== 1 || this.editor.selection[0] !== id)
+        this.editor.select([id]);
+      return;
+    }
+  }
+
+  /**
    * Before Undo or Redo: apply a pending text that reads, and give up one that does not,
    * so the text follows the diagram back.
    */
