@@ -1,4 +1,5 @@
-import { printStack, type Lang } from '../lib/core/index';
+import type { Lang } from '../lib/core/index';
+import { printStack } from '../lib/core/text/index';
 import { renderDocumentSvg } from './export';
 import { writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';

@@ -1,10 +1,5 @@
-import {
-  layoutDocument,
-  measureDocument,
-  printStack,
-  withPositions,
-  type Lang
-} from '../lib/core/index';
+import { layoutDocument, measureDocument, withPositions, type Lang } from '../lib/core/index';
+import { printStack } from '../lib/core/text/index';
 import { nodeElk } from '../lib/node/elk';
 import { writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';

@@ -1,15 +1,14 @@
 import {
   decodeInput,
   DEFAULT_LIMITS,
-  parseStack,
   readDocumentBytes,
   tooLargeError,
   type DiagramDocument,
   type InputError,
   type Lang,
-  type ReadLimits,
-  type StackError
+  type ReadLimits
 } from '../lib/core/index';
+import { parseStack, type StackError } from '../lib/core/text/index';
 import { describeFsError, InputTooLarge, type CliIO } from './io';
 import { terminalSafe } from './terminal';
 

@@ -6,11 +6,11 @@ import {
   decodeInput,
   DEFAULT_LIMITS,
   markdownImage,
-  parseStack,
   validate,
   type Expectation,
   type Lang
 } from '../lib/core/index';
+import { parseStack } from '../lib/core/text/index';
 import { drawPicture } from './export';
 import { describeWriteError, EX_IOERR, writeOutput, type CliIO } from './io';
 import {

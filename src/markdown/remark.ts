@@ -19,12 +19,12 @@ import { createHash } from 'node:crypto';
 import {
   exportSvg,
   nodeMap,
-  parseStack,
   renderDiagnostic,
   validate,
   type Expectation,
   type Lang
 } from '../lib/core/index';
+import { parseStack } from '../lib/core/text/index';
 import type { OutlineText, SvgOptions } from '../lib/core/export/svg';
 import type { FontSources } from '../lib/core/export/pipeline';
 import { nodeElk } from '../lib/node/elk';

@@ -44,20 +44,6 @@ export { Topology } from './analysis/topology';
 export { clusterName } from './rules/redundancy';
 export { formatGiB } from './rules/messages/render';
 export * from './export/png';
-export {
-  parseStack,
-  printStack,
-  printStackLines,
-  renderStackError,
-  StackTextError,
-  STACK_CATALOGS,
-  STACK_ERROR_CODES,
-  type StackError,
-  type StackErrorCode,
-  type StackErrorParams,
-  type StackParseOptions,
-  type StackParseResult,
-  type StackPrintOptions,
-  type StackPrintResult,
-  type StackSpan
-} from './text/index';
+// The stack language (parseStack, printStack …) is imported from './text/index' itself, not
+// from here: the editor loads it only with its Text panel, and a re-export from this index
+// would put it in the chunk the editor's page loads at once.

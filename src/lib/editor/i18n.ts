@@ -204,7 +204,21 @@ const en = {
     `${guest}: no ${memory ? 'free memory' : 'host'} to restart on`,
   whatIfFailed: 'Failed',
   whatIfReadOnly: 'What if … fails? only shows: leave it (Escape) to edit the diagram.',
-  spof: (n: number) => `${n} single ${n === 1 ? 'point' : 'points'} of failure`
+  spof: (n: number) => `${n} single ${n === 1 ? 'point' : 'points'} of failure`,
+  textPanel: 'Text',
+  textPanelTitle: 'Stack text',
+  textPanelHint:
+    'One node per line, indented under the node it runs on (two spaces). The canvas follows as you type.',
+  textLoading: 'Loading the text editor…',
+  textLoadFailed: 'The text editor could not be loaded.',
+  textClose: 'Close the text panel',
+  textInSync: 'In step with the canvas',
+  textPending: 'Applying…',
+  textErrors: (n: number) =>
+    `${n} ${n === 1 ? 'error' : 'errors'} in the text: the canvas keeps the last good diagram`,
+  textLine: (line: number) => `Line ${line}`,
+  pasteStackFailed: (line: number, column: number, message: string, hint?: string) =>
+    `The pasted stack text cannot be read (line ${line}, column ${column}): ${message}${hint ? ` ${hint}` : ''} Nothing was pasted.`
 };
 
 export type Messages = typeof en;
@@ -396,7 +410,20 @@ const ko: Messages = {
   whatIfNoRoom: (guest, memory) =>
     `${guest}: 다시 시작할 ${memory ? '여유 메모리' : '호스트'}가 없습니다`,
   whatIfFailed: '고장',
-  spof: (n) => `단일 장애점 ${n}개`
+  spof: (n) => `단일 장애점 ${n}개`,
+  textPanel: '텍스트',
+  textPanelTitle: '스택 텍스트',
+  textPanelHint:
+    '한 줄에 노드 하나, 그 노드가 실행되는 노드 아래에 들여 씁니다(공백 두 칸). 입력하는 대로 캔버스가 따라옵니다.',
+  textLoading: '텍스트 편집기를 불러오는 중…',
+  textLoadFailed: '텍스트 편집기를 불러오지 못했습니다.',
+  textClose: '텍스트 패널 닫기',
+  textInSync: '캔버스와 같음',
+  textPending: '적용하는 중…',
+  textErrors: (n) => `텍스트에 오류 ${n}개: 캔버스는 마지막으로 올바른 다이어그램을 유지합니다`,
+  textLine: (line) => `${line}번째 줄`,
+  pasteStackFailed: (line, column, message, hint) =>
+    `붙여 넣은 스택 텍스트를 읽을 수 없습니다(${line}번째 줄, ${column}번째 칸): ${message}${hint ? ` ${hint}` : ''} 아무것도 붙여 넣지 않았습니다.`
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, ko };

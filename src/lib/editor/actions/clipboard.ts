@@ -1,5 +1,6 @@
 import { clipText, readClip } from '../clipboard';
-import type { Action } from './action';
+import { stackTextOf } from '../text/detect';
+import type { Action, ActionContext } from './action';
 
 export const copy: Action = {
   id: 'copy',
@@ -26,8 +27,28 @@ export const cut: Action = {
 };
 
 /**
+ * Paste stack text (a ```stackdraw block, a .stack file's text) as a document is pasted; text
+ * that does not read is refused with its first error's line, column and words.
+ */
+async function pasteStackText(
+  ctx: ActionContext,
+  stack: { text: string; lineShift: number }
+): Promise<void> {
+  const { editor } = ctx.app;
+  const { readStackClip } = await import('../text/lazy');
+  const read = readStackClip(stack.text, editor.lang);
+  if (read.ok) {
+    // An earlier refusal no longer stands beside what was just pasted.
+    if (editor.notice?.kind === 'error') editor.notice = null;
+    return editor.paste(read.clip);
+  }
+  const { line, column, message, hint } = read.error;
+  editor.say(editor.t.pasteStackFailed(line + stack.lineShift, column, message, hint), 'error');
+}
+
+/**
  * Paste: what the system clipboard holds (nodes copied in any stackdraw tab, a stackdraw
- * document as JSON or SVG text), else the in-app copy when reading the clipboard is refused.
+ * document as JSON, SVG or stack text), else the in-app copy when reading the clipboard is refused.
  * With one node selected, the pasted stacks run on it where they may.
  */
 export const paste: Action = {
@@ -40,6 +61,8 @@ export const paste: Action = {
   keys: ['Mod+V'],
   run: async (ctx) => {
     const text = await ctx.readClipboard();
+    const stack = text === undefined ? undefined : stackTextOf(text);
+    if (stack !== undefined) return pasteStackText(ctx, stack);
     const clip = text === undefined ? undefined : readClip(text);
     ctx.app.editor.paste(clip ?? undefined);
   }

@@ -8,6 +8,7 @@ import { nudge } from './nudge';
 import { redo } from './redo';
 import { rename } from './rename';
 import { shortcuts } from './shortcuts';
+import { textPanel } from './text-panel';
 import { undo } from './undo';
 import { consolidate, makeCluster } from './redundancy';
 import { whatIf } from './what-if';
@@ -29,6 +30,7 @@ export const ACTIONS: readonly Action[] = [
   escape,
   autoLayout,
   whatIf,
+  textPanel,
   makeCluster,
   consolidate,
   save,

@@ -4,6 +4,7 @@ import type { RestoreFailure } from '../persistence/autosave';
 import { Editor, type LayoutEngine } from './editor.svelte';
 import { Session, type SessionOptions } from './session.svelte';
 import { Settings, type SettingsStore } from './settings.svelte';
+import type { TextPane } from '../text/pane.svelte';
 
 /** The browser (or a test) as the app sees it. */
 export interface AppEnvironment {
@@ -34,6 +35,8 @@ export class App {
   ready = $state(false);
   /** A file or example that could not be opened, with the reader's errors. */
   openErrors = $state.raw<{ file: string; errors: InputError[] } | null>(null);
+  /** The Text panel's state while the panel is open (loaded with it: text/pane.svelte.ts). */
+  text = $state.raw<TextPane | null>(null);
 
   constructor(private env: AppEnvironment) {
     this.settings = new Settings(env.settings, env.languages);

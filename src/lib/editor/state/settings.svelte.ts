@@ -28,6 +28,8 @@ export class Settings {
   /** Relayout after every change of structure or labels. */
   arrange = $state(true);
   view = $state<View>('graph');
+  /** The Text panel (the diagram as stack text) is open. */
+  textPanel = $state(false);
   /** The system's colour scheme (for theme `system`). */
   systemDark = $state(false);
   /** The theme shown: the choice, with `system` resolved. */
@@ -51,6 +53,7 @@ export class Settings {
       this.theme = saved.theme;
     if (typeof saved.arrange === 'boolean') this.arrange = saved.arrange;
     if (saved.view === 'graph' || saved.view === 'blocks') this.view = saved.view;
+    if (typeof saved.textPanel === 'boolean') this.textPanel = saved.textPanel;
   }
 
   /** Write the settings to the store (reads every field: call it from an effect). */
@@ -59,7 +62,8 @@ export class Settings {
       lang: this.lang,
       theme: this.theme,
       arrange: this.arrange,
-      view: this.view
+      view: this.view,
+      textPanel: this.textPanel
     });
     try {
       this.store?.setItem(KEY, value);
