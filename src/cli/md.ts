@@ -118,6 +118,16 @@ const exists = async (path: string) =>
  */
 export async function runMd(io: CliIO, args: MdArgs): Promise<number> {
   const limits = args.limits ?? {};
+  // The output replaces every block by an image link: written over the notes themselves,
+  // the stack text would be gone for good.
+  if (!args.check && args.file !== '-' && args.out !== undefined && args.out !== '-') {
+    if (await sameFile(args.file, args.out)) {
+      io.stderr(
+        `stackdraw: ${terminalSafe(displayName(args.out))}: this is the input file; writing the result over it would replace its \`\`\`stackdraw blocks for good. Choose another -o (for example ${terminalSafe(args.out.replace(/(\.md)?$/i, '.out.md'))}).\n`
+      );
+      return 2;
+    }
+  }
   const input = await readInput(io, args.file, limits.maxBytes ?? DEFAULT_LIMITS.maxBytes);
   if ('error' in input) {
     io.stderr(`stackdraw: ${terminalSafe(displayName(args.file))}: ${input.error}\n`);
@@ -214,4 +224,14 @@ export async function runMd(io: CliIO, args: MdArgs): Promise<number> {
   for (const e of edits.reverse()) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   const failed = await writeOutput(io, args.out, bom + text);
   return failed ?? status;
+}
+
+/** Do two paths name one file (the same device and inode; false when either is missing)? */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }

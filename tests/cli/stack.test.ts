@@ -258,6 +258,25 @@ describe('md', () => {
     }
   );
 
+  test(
+    '-o naming the notes themselves is refused, and the notes stay as they were',
+    SLOW,
+    async () => {
+      const work = join(dir, 'md-self');
+      await mkdir(work);
+      const notes = join(work, 'notes.md');
+      await writeFile(notes, NOTES);
+      for (const out of [notes, join(work, '.', 'notes.md')]) {
+        const r = await stackdraw(['md', notes, '-o', out]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/this is the input file/);
+        expect(r.stderr).toMatch(/notes\.out\.md/);
+      }
+      expect(await readFile(notes, 'utf8')).toBe(NOTES);
+      expect(await readdir(work)).toEqual(['notes.md']);
+    }
+  );
+
   test('--check validates and writes nothing', SLOW, async () => {
     const work = join(dir, 'md3');
     await mkdir(work);
