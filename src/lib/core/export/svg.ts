@@ -1,6 +1,6 @@
 import { KIND_SPECS } from '../model/kinds';
 import type { DiagramDocument, DiagramNode } from '../model/types';
-import { markers } from '../rules/markers';
+import { markers, type Markers } from '../rules/markers';
 import { nodeName } from '../rules/messages/render';
 import { describeStacks, nodeMap, stackBadge } from '../rules/summary';
 import type { Lang, StackReport, ValidationReport } from '../rules/types';
@@ -75,6 +75,8 @@ export interface SvgInput {
   options?: Partial<SvgOptions>;
   /** The failure view ("when Server 1 fails"): stopped nodes dimmed, tags and ghosts. */
   failure?: FailureOverlay;
+  /** `markers(report, doc)` when the caller has it (the editor keeps one per revision). */
+  marks?: Markers;
 }
 
 const THEME = {
@@ -128,7 +130,7 @@ export function renderSvg(input: SvgInput): string {
   const rects: Record<string, Rect> = blocks ? blocks.nodes : layout.nodes;
 
   // Problems per node, for badges (errors and warnings); offending edges.
-  const marked = o.markers ? markers(report, doc) : undefined;
+  const marked = o.markers ? (input.marks ?? markers(report, doc)) : undefined;
   const problems = new Map<string, { error: number; warning: number }>();
   for (const [id, m] of marked?.nodes ?? []) if (m.error || m.warning) problems.set(id, m);
   const badEdges = marked?.edges ?? new Set<string>();

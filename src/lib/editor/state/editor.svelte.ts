@@ -9,8 +9,10 @@ import {
   History,
   idRecord,
   isRefused,
+  markers,
   measureDocument,
   moveNodes,
+  positionsOnlyChange,
   paste,
   replaceDocument,
   reverseEdge,
@@ -34,6 +36,7 @@ import {
   type Fix,
   type Lang,
   type LayoutResult,
+  type NodeBox,
   type NodePatch,
   type Outcome,
   type Position,
@@ -105,16 +108,28 @@ export class Editor {
   selectedCluster = $state<string | null>(null);
 
   readonly settings: Settings;
-  report = $derived(validate(this.doc));
+  /**
+   * The document as of its last change of anything but positions: what validation,
+   * measuring, captions and markers read, so that moving nodes (a drag, a layout landing)
+   * recomputes none of them. Its positions may be stale: read positions from `doc`.
+   */
+  structure = $state.raw<DiagramDocument>(this.doc);
+  report = $derived(validate(this.structure));
+  /** Problem counts per node and offending edges: one computation for canvas and export. */
+  marks = $derived(markers(this.report, this.structure));
   /** The "What if … fails?" mode. */
   readonly whatIf: WhatIf = new WhatIf(this);
   /** Machines, VMs, services, services per machine (the status bar's summary). */
   /** Machines, clusters and VMs of the document (the Inspector and the status bar read it). */
-  topology = $derived(new Topology(this.doc));
+  topology = $derived(new Topology(this.structure));
   figures = $derived(figuresOf(this.topology));
   /** The consolidation dialog is open. */
   consolidating = $state(false);
-  measured = $derived.by(() => measureDocument(this.doc, this.settings.lang));
+  measured = $derived.by(() =>
+    measureDocument(this.structure, this.settings.lang, this.measureMemo)
+  );
+  /** Boxes by label and caption: only new or renamed nodes are measured again. */
+  private readonly measureMemo = new Map<string, NodeBox>();
   t = $derived.by(() => MESSAGES[this.settings.lang]);
 
   private history = new History();
@@ -203,6 +218,7 @@ export class Editor {
 
   private setDoc(doc: DiagramDocument, structural: boolean) {
     this.doc = doc;
+    if (structural) this.structure = doc;
     this.revision++;
     for (const l of this.listeners) l(doc);
     if (structural) void this.relayout();
@@ -269,7 +285,7 @@ export class Editor {
     const s = this.history.undo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc, true);
+    this.setDoc(s.doc, !positionsOnlyChange(this.doc, s.doc));
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -278,7 +294,7 @@ export class Editor {
     const s = this.history.redo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc, true);
+    this.setDoc(s.doc, !positionsOnlyChange(this.doc, s.doc));
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -488,6 +504,7 @@ export class Editor {
   /** Start from a document without any history (first load, restore). */
   load(doc: DiagramDocument) {
     this.doc = doc;
+    this.structure = doc;
     this.revision++;
     this.selection = [];
     this.selectedEdges = [];
