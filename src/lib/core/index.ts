@@ -11,6 +11,7 @@ export * from './rules/types';
 export { validate, allowedHost, mayRunOn } from './rules/validate';
 export { RULES, RULE_IDS, namedNodes, type RuleRecord } from './rules/rules';
 export { markers, type Markers, type NodeMarks } from './rules/markers';
+export { buildGraph, type StackGraph } from './rules/graph';
 export {
   CATALOGS,
   renderFinding,

@@ -28,12 +28,12 @@ interface Model {
   edges: Edge[];
 }
 
-function model(doc: DiagramDocument, prev?: Model, dropTarget: string | null = null): Model {
+function model(doc: DiagramDocument, prev?: Model, renaming: string | null = null): Model {
   const report = validate(doc);
   const marks = markers(report, doc);
   const { boxes, captions } = measureDocument(doc);
   const data = flowNodeData(doc, report, marks, boxes, captions, prev?.data);
-  const nodes = flowNodes(doc, data, boxes, [], dropTarget, null, prev?.nodes);
+  const nodes = flowNodes(doc, data, boxes, [], renaming, prev?.nodes);
   const edges = flowEdges(doc, marks, [], (g, h) => `${g} on ${h}`, prev?.edges);
   return { data, nodes, edges };
 }
@@ -52,7 +52,7 @@ describe('the canvas model', () => {
     expect(after.edges[0]).toBe(before.edges[0]);
   });
 
-  it('a drop target changes that node only, and its problem counts stay', () => {
+  it('renaming in place changes that node only, and problem counts stay', () => {
     const bad: DiagramDocument = {
       ...DOC,
       nodes: [...DOC.nodes, { id: 'web', kind: 'service', label: 'nginx' }],
@@ -60,7 +60,7 @@ describe('the canvas model', () => {
     };
     const before = model(bad);
     const after = model(bad, before, 'hw');
-    expect(after.nodes[0].data.dropTarget).toBe(true);
+    expect(after.nodes[0].data.renaming).toBe(true);
     expect(after.nodes.slice(1)).toEqual(before.nodes.slice(1));
     expect(after.nodes[1]).toBe(before.nodes[1]);
     const web = after.nodes.find((n) => n.id === 'web')!;

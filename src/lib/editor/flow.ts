@@ -29,7 +29,6 @@ export interface StackNodeData extends Record<string, unknown> {
     expect?: string;
     met?: boolean;
   };
-  dropTarget: boolean;
   renaming: boolean;
   /** In the "What if … fails?" mode: failed, stopped (dimmed), down for good, or an FT copy
    * that takes over. */
@@ -53,7 +52,7 @@ const HANDLE = 8;
 /**
  * What each node shows, by node id, for one structural revision (labels, captions, wrapped
  * lines, problem counts, the stack's verdict, its state in the failure view), with
- * `dropTarget` and `renaming` false. The objects of `previous` are kept where nothing shown
+ * `renaming` false. The objects of `previous` are kept where nothing shown
  * changed, so the node components skip them.
  */
 export function flowNodeData(
@@ -88,7 +87,6 @@ export function flowNodeData(
             met: s.expectationMet
           }
         : undefined,
-      dropTarget: false,
       renaming: false,
       failure: failureOf(overlay, n.id)
     };
@@ -103,13 +101,13 @@ export function flowNodeData(
  * without one is stacked diagonally), sizes from `boxes`, data from `flowNodeData`. A node
  * whose position, size, selection and data are those of its object in `previous` keeps that
  * object: moving one node of 1,000 hands Svelte Flow one new object. O(nodes), no text work.
+ * (The drop target is not part of the model: `Editor.dropTarget`, read by the node itself.)
  */
 export function flowNodes(
   doc: DiagramDocument,
   data: ReadonlyMap<string, StackNodeData>,
   boxes: Record<string, NodeBox>,
   selection: readonly string[],
-  dropTarget: string | null,
   renaming: string | null,
   previous?: readonly StackFlowNode[]
 ): StackFlowNode[] {
@@ -123,10 +121,8 @@ export function flowNodes(
     const isSelected = selected.has(n.id);
     const old = prevNodes.get(n.id);
     let d = data.get(n.id)!;
-    if (dropTarget === n.id || renaming === n.id) {
-      const flags = { dropTarget: dropTarget === n.id, renaming: renaming === n.id };
-      d = old && sameData(old.data, { ...d, ...flags }) ? old.data : { ...d, ...flags };
-    }
+    if (renaming === n.id)
+      d = old && sameData(old.data, { ...d, renaming: true }) ? old.data : { ...d, renaming: true };
     if (
       old &&
       old.data === d &&

@@ -1,6 +1,7 @@
 import {
   addNode,
   applyFix,
+  buildGraph,
   connect,
   copySelection,
   deleteElements,
@@ -98,6 +99,11 @@ export class Editor {
   selectedEdges = $state.raw<string[]>([]);
   /** The node whose label is being edited in place. */
   renaming = $state<string | null>(null);
+  /**
+   * The node a dragged node or palette item would land on (the canvas highlights it). Read
+   * by that node alone: a new drop target re-renders two nodes, not the canvas model.
+   */
+  dropTarget = $state<string | null>(null);
   notice = $state<Notice | null>(null);
   /** Bumped on every document change; layout results for older revisions are dropped. */
   revision = $state(0);
@@ -114,14 +120,16 @@ export class Editor {
    * recomputes none of them. Its positions may be stale: read positions from `doc`.
    */
   structure = $state.raw<DiagramDocument>(this.doc);
-  report = $derived(validate(this.structure));
+  /** Who runs on whom (adjacency, stacks): one per structural revision, shared. */
+  graph = $derived(buildGraph(this.structure));
+  report = $derived(validate(this.structure, { graph: this.graph }));
   /** Problem counts per node and offending edges: one computation for canvas and export. */
   marks = $derived(markers(this.report, this.structure));
   /** The "What if … fails?" mode. */
   readonly whatIf: WhatIf = new WhatIf(this);
   /** Machines, VMs, services, services per machine (the status bar's summary). */
   /** Machines, clusters and VMs of the document (the Inspector and the status bar read it). */
-  topology = $derived(new Topology(this.structure));
+  topology = $derived(new Topology(this.structure, this.graph));
   figures = $derived(figuresOf(this.topology));
   /** The consolidation dialog is open. */
   consolidating = $state(false);
