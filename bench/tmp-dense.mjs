@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
-const dir = '/work/wt-perf/build';
+const dir = process.argv[2] ?? '/work/wt-perf/build';
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.otf': 'font/otf' };
 const server = createServer((req, res) => {
   let p = join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));

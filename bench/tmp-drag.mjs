@@ -32,6 +32,7 @@ const box = await page.locator(`.svelte-flow__node[data-id="${id}"]`).boundingBo
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+if (process.env.NOMINI) await page.addStyleTag({ content: '.svelte-flow__minimap{display:none !important}' });
 await page.mouse.move(box.x + box.width / 2, box.y + 12);
 await page.mouse.down();
 await cdp.send('Profiler.start');

@@ -62,3 +62,4 @@ export {
   type StackPrintResult,
   type StackSpan
 } from './text/index';
+export { coveredSegments, type Segment } from './layout/overlap';

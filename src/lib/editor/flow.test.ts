@@ -7,7 +7,14 @@ import {
   type DiagramDocument
 } from '$lib/core/index';
 import type { Edge } from '@xyflow/svelte';
-import { flowEdges, flowNodeData, flowNodes, type StackFlowNode, type StackNodeData } from './flow';
+import {
+  coveredEdges,
+  flowEdges,
+  flowNodeData,
+  flowNodes,
+  type StackFlowNode,
+  type StackNodeData
+} from './flow';
 
 const DOC: DiagramDocument = {
   version: 1,
@@ -77,5 +84,34 @@ describe('the canvas model', () => {
     const after = model(renamed, before);
     expect(after.nodes[2].data.label).toBe('Debian');
     expect(after.nodes[0]).toBe(before.nodes[0]);
+  });
+});
+
+describe('dense documents on the canvas', () => {
+  it('edges drawn wholly over others are hidden; an ordinary stack hides none', () => {
+    const nodes: DiagramDocument['nodes'] = [];
+    const edges: DiagramDocument['edges'] = [];
+    for (let i = 0; i < 20; i++) {
+      nodes.push({
+        id: `n${i}`,
+        kind: i ? 'os' : 'hardware',
+        label: 'x',
+        position: { x: 0, y: -90 * i }
+      });
+      for (let j = 0; j < i; j++)
+        edges.push({ id: `e${j}_${i}`, source: `n${j}`, target: `n${i}` });
+    }
+    const dense: DiagramDocument = { version: 1, nodes, edges };
+    const report = validate(dense);
+    const marks = markers(report, dense);
+    const { boxes } = measureDocument(dense);
+    const hidden = coveredEdges(dense, marks, boxes);
+    const drawn = flowEdges(dense, marks, [], (g, h) => `${g} on ${h}`, undefined, hidden).filter(
+      (e) => !e.hidden
+    );
+    // Every neighbour link stays (each covers a gap between two boxes); the rest lie on them.
+    expect(drawn.length).toBeLessThan(40);
+    for (let i = 1; i < 20; i++) expect(drawn.map((e) => e.id)).toContain(`e${i - 1}_${i}`);
+    expect(coveredEdges(DOC, markers(validate(DOC), DOC), measureDocument(DOC).boxes).size).toBe(0);
   });
 });

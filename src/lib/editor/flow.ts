@@ -1,4 +1,5 @@
 import {
+  coveredSegments,
   KIND_SPECS,
   stackIsValid,
   nodeName,
@@ -7,6 +8,7 @@ import {
   type Markers,
   type NodeBox,
   type NodeKind,
+  type Segment,
   type ValidationReport
 } from '$lib/core/index';
 import type { Edge, Node } from '@xyflow/svelte';
@@ -151,15 +153,52 @@ export function flowNodes(
 }
 
 /**
+ * Edges the canvas need not draw: in a document with more edges than nodes (a dense one,
+ * every node on every node below it), straight edges lying wholly on shorter ones of the same
+ * style and on the boxes drawn over them (`coveredSegments`). Empty for ordinary documents.
+ * Positions from `doc` (top-left, px); an edge runs from its host's top centre to its guest's
+ * bottom centre, as the handles are placed.
+ */
+export function coveredEdges(
+  doc: DiagramDocument,
+  marked: Markers,
+  boxes: Record<string, NodeBox>
+): Set<string> {
+  if (doc.edges.length <= doc.nodes.length) return new Set();
+  const rects = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const n of doc.nodes) {
+    const b = boxes[n.id];
+    if (n.position && b) rects.set(n.id, { ...n.position, width: b.width, height: b.height });
+  }
+  const segments: Segment[] = [];
+  for (const e of doc.edges) {
+    const s = rects.get(e.source);
+    const t = rects.get(e.target);
+    if (!s || !t) continue;
+    segments.push({
+      id: e.id,
+      x1: s.x + s.width / 2,
+      y1: s.y,
+      x2: t.x + t.width / 2,
+      y2: t.y + t.height,
+      style: marked.edges.has(e.id) ? 'bad' : 'ok'
+    });
+  }
+  return coveredSegments(segments, [...rects.values()]);
+}
+
+/**
  * The document's edges as Svelte Flow edges (guests attach on top of their host), offending
- * ones marked; an edge equal to its object in `previous` keeps that object.
+ * ones marked, those in `hidden` (see `coveredEdges`) not drawn; an edge equal to its object
+ * in `previous` keeps that object.
  */
 export function flowEdges(
   doc: DiagramDocument,
   marked: Markers,
   selectedEdges: readonly string[],
   runsOn: (guest: string, host: string) => string,
-  previous?: readonly Edge[]
+  previous?: readonly Edge[],
+  hidden: ReadonlySet<string> = new Set()
 ): Edge[] {
   const prevEdges = new Map(previous?.map((e) => [e.id, e]));
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
@@ -177,6 +216,7 @@ export function flowEdges(
       class: bad ? 'bad' : undefined,
       ariaLabel: `${runsOn(nodeName(byId.get(e.target), e.target), nodeName(byId.get(e.source), e.source))}${bad ? ' ⚠' : ''}`
     };
+    if (hidden.has(e.id)) fresh.hidden = true;
     const old = prevEdges.get(e.id);
     return old && shallowEqual(old, fresh) ? old : fresh;
   });
