@@ -296,6 +296,103 @@ async function dragRuns(page: Page, id: string): Promise<DragResult> {
   return { median, p95: quantile(all, 0.95), zoom: await currentZoom(page) };
 }
 
+/**
+ * Zoom the app's canvas to `target` around the screen point `at` with Ctrl + wheel (a pinch:
+ * Svelte Flow zooms at the pointer), correcting until within 2 %.
+ */
+async function zoomTo(page: Page, target: number, at: { x: number; y: number }): Promise<number> {
+  await page.mouse.move(at.x, at.y);
+  let zoom = await currentZoom(page);
+  let perUnit = 0.01; // log2 of the zoom per wheel unit, learnt from the first step
+  for (let i = 0; i < 12 && Math.abs(Math.log2(zoom / target)) > 0.03; i++) {
+    const delta = Math.max(-400, Math.min(400, -Math.log2(target / zoom) / perUnit));
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, delta);
+    await page.keyboard.up('Control');
+    await sleep(300);
+    const next = await currentZoom(page);
+    if (next !== zoom && delta !== 0) perUnit = Math.abs(Math.log2(next / zoom) / delta);
+    zoom = next;
+  }
+  return zoom;
+}
+
+interface DragCase {
+  n: number;
+  /** 'fit': the zoom the editor fits on open; 1: how people edit, centred on a stack. */
+  zoom: 'fit' | 1;
+}
+
+async function dragCase(
+  browser: Browser,
+  appUrl: string,
+  bareUrl: string,
+  c: DragCase,
+  log: Log
+): Promise<Figure[]> {
+  const { n } = c;
+  const app = await newPage(browser);
+  await app.page.goto(appUrl);
+  await waitReady(app.page);
+  await settle(app.page, 300);
+  // A laid-out document: opening it lays it out again (to the same places) and fits the view.
+  await openDocument(app.page, await laidOutDocument(n), true);
+  const canvas = (await app.page.locator('.svelte-flow').boundingBox())!;
+  if (c.zoom === 1) {
+    const grip = await gripPoint(app.page, await centralNode(app.page, '[data-kind="os"]'));
+    await zoomTo(app.page, 1, grip);
+    await sleep(800);
+  }
+  const zoom = await currentZoom(app.page);
+  const ours = await dragRuns(app.page, await centralNode(app.page, '[data-kind="os"]'));
+  await app.context.close();
+
+  const bare = await newPage(browser);
+  await bare.page.goto(
+    `${bareUrl}/?n=${n}&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}&z=${zoom}`
+  );
+  await bare.page.waitForFunction(
+    (n) => document.querySelectorAll('.svelte-flow__node').length === n,
+    n
+  );
+  await sleep(1000);
+  const peer = await dragRuns(bare.page, await centralNode(bare.page));
+  await bare.context.close();
+
+  const p95Ratio = ours.p95 / peer.p95;
+  const where = c.zoom === 1 ? 'zoom 1' : `fitted zoom ${ours.zoom.toFixed(2)}`;
+  const key = `browser.drag.${n}.${c.zoom === 1 ? 'zoom1' : 'fit'}`;
+  log(
+    `  drag ${n} (${where}): ${ms(ours.median.median)} (p95 ${ms(ours.p95)}); bare ${ms(peer.median.median)} (p95 ${ms(peer.p95)}, zoom ${peer.zoom.toFixed(2)})`
+  );
+  const medianGoal = c.zoom === 1 && n === 300;
+  return [
+    {
+      key: `${key}.frame`,
+      section: 5,
+      name: `Median frame while dragging a node, ${n} nodes, ${where}`,
+      unit: 'ms',
+      value: ours.median,
+      peer: `bare Svelte Flow ${formatValue({ value: peer.median, unit: 'ms' })}`,
+      ratio: ours.median.median / peer.median.median,
+      // 60 Hz: a frame every 16.67 ms is the floor of a requestAnimationFrame interval.
+      ...(medianGoal ? { target: '≤ 16.7 ms', met: ours.median.median <= 16.75 } : {}),
+      note: `95th percentile ${ms(ours.p95)} (bare page ${ms(peer.p95)}); the bare page at the same zoom and canvas size; a frame is a requestAnimationFrame interval`
+    },
+    {
+      key: `${key}.p95ratio`,
+      section: 5,
+      name: `95th-percentile drag frame vs bare Svelte Flow, ${n} nodes, ${where}`,
+      unit: 'ms',
+      value: ours.p95,
+      peer: `bare Svelte Flow ${ms(peer.p95)}`,
+      ratio: p95Ratio,
+      target: '≤ 1.3× bare',
+      met: p95Ratio <= 1.3
+    }
+  ];
+}
+
 async function dragFigures(
   browser: Browser,
   appUrl: string,
@@ -303,56 +400,9 @@ async function dragFigures(
   log: Log
 ): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const n of [300, 1_000]) {
-    const app = await newPage(browser);
-    await app.page.goto(appUrl);
-    await waitReady(app.page);
-    await settle(app.page, 300);
-    // A laid-out document: opening it lays it out again (to the same places) and fits the view.
-    await openDocument(app.page, await laidOutDocument(n), true);
-    const canvas = (await app.page.locator('.svelte-flow').boundingBox())!;
-    const zoom = await currentZoom(app.page);
-    const ours = await dragRuns(app.page, await centralNode(app.page, '[data-kind="os"]'));
-    await app.context.close();
-
-    const bare = await newPage(browser);
-    await bare.page.goto(
-      `${bareUrl}/?n=${n}&w=${Math.round(canvas.width)}&h=${Math.round(canvas.height)}&z=${zoom}`
-    );
-    await bare.page.waitForFunction(
-      (n) => document.querySelectorAll('.svelte-flow__node').length === n,
-      n
-    );
-    await sleep(1000);
-    const peer = await dragRuns(bare.page, await centralNode(bare.page));
-    await bare.context.close();
-
-    const ratio = ours.median.median / peer.median.median;
-    log(
-      `  drag ${n}: ${ms(ours.median.median)} (p95 ${ms(ours.p95)}, zoom ${ours.zoom.toFixed(2)}); bare ${ms(peer.median.median)} (p95 ${ms(peer.p95)}, zoom ${peer.zoom.toFixed(2)})`
-    );
-    figures.push(
-      {
-        key: `browser.drag.${n}.frame`,
-        section: 5,
-        name: `Median frame while dragging a node, ${n} nodes`,
-        unit: 'ms',
-        value: ours.median,
-        peer: `bare Svelte Flow ${formatValue({ value: peer.median, unit: 'ms' })}`,
-        ...(n === 300 ? { target: '≤ 20 ms', met: ours.median.median <= 20 } : {}),
-        note: `95th percentile frame ${ms(ours.p95)} (bare page ${ms(peer.p95)}); the view as the editor fits it on open (zoom ${ours.zoom.toFixed(2)}), the bare page at the same zoom and canvas size; a frame is a requestAnimationFrame interval, so 16.7 ms (60 Hz) is the floor`
-      },
-      {
-        key: `browser.drag.${n}.ratio`,
-        section: 5,
-        name: `Drag frame time vs bare Svelte Flow, ${n} nodes`,
-        unit: '×',
-        value: ratio,
-        target: '≤ 1.3×',
-        met: ratio <= 1.3
-      }
-    );
-  }
+  for (const n of [300, 1_000])
+    for (const zoom of ['fit', 1] as const)
+      figures.push(...(await dragCase(browser, appUrl, bareUrl, { n, zoom }, log)));
   return figures;
 }
 
@@ -468,7 +518,8 @@ async function dropFigures(browser: Browser, url: string, log: Log): Promise<Fig
     .getByRole('region', { name: 'Palette' })
     .getByRole('button', { name: 'Web server (Service)', exact: true });
   const problem = 'section[aria-label="Problems"] li.problem[data-rule="invalid-host"]';
-  const stat = await repeat({ warmup: 1, runs: 7, budget: 25_000 }, async () => {
+  const undo: number[] = [];
+  const stat = await repeat({ warmup: 1, runs: 7, budget: 25_000 }, async (run) => {
     await page.evaluate((problem) => {
       const b = window.__bench;
       b.dropAt = undefined;
@@ -492,16 +543,64 @@ async function dropFigures(browser: Browser, url: string, log: Log): Promise<Fig
       timeout: 30_000
     });
     const t = await page.evaluate(() => window.__bench.shownAt! - window.__bench.dropAt!);
-    // Back to the valid document: close the rename input, undo the addition.
+    // Back to the valid document: close the rename input, undo the addition (timed: from
+    // the key to the frame that shows the problem gone).
     await page.keyboard.press('Escape');
+    await settle(page, 300);
+    await page.evaluate((problem) => {
+      const b = window.__bench;
+      b.dropAt = undefined;
+      b.shownAt = undefined;
+      addEventListener('keydown', (e) => (b.dropAt = e.timeStamp), { capture: true, once: true });
+      const section = document.querySelector('section[aria-label="Problems"]')!;
+      const observer = new MutationObserver(() => {
+        if (b.dropAt === undefined || document.querySelector(problem)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (b.shownAt = performance.now());
+          channel.port2.postMessage(0);
+        });
+      });
+      observer.observe(section, { childList: true, subtree: true });
+    }, problem);
     await page.keyboard.press('Control+z');
     await page.waitForFunction((problem) => !document.querySelector(problem), problem);
+    await page.waitForFunction(() => window.__bench.shownAt !== undefined, null, {
+      timeout: 30_000
+    });
+    if (run >= 0)
+      undo.push(await page.evaluate(() => window.__bench.shownAt! - window.__bench.dropAt!));
     await settle(page, 800);
     return t;
   });
+  const undoStat = summarize(undo);
+  const rename = await renameScript(page);
   await context.close();
-  log(`  add → problems 1k: ${ms(stat.median)}`);
+  log(
+    `  add → problems 1k: ${ms(stat.median)}; undo ${ms(undoStat.median)}; rename → canvas ${ms(rename.median)}`
+  );
   return [
+    {
+      key: 'browser.undo.1k',
+      section: 5,
+      name: 'Undo of a structural change (the added node), 1k nodes',
+      unit: 'ms',
+      value: undoStat,
+      target: '≤ 50 ms',
+      met: undoStat.median <= 50,
+      note: 'from the Ctrl+Z key to the frame that shows the problem gone'
+    },
+    {
+      key: 'browser.rename.1k',
+      section: 5,
+      name: 'Rename one node → canvas updated (script), 1k nodes',
+      unit: 'ms',
+      value: rename,
+      target: '≤ 16.7 ms',
+      met: rename.median <= 16.7,
+      note: 'from the Enter key that commits a one-character change to the node showing its new label (the synchronous work of the change: commands, validation, measuring, canvas model, DOM update)'
+    },
     {
       key: 'browser.problems.1k',
       section: 5,
@@ -513,6 +612,48 @@ async function dropFigures(browser: Browser, url: string, log: Log): Promise<Fig
       note: 'from the click on the palette item to the frame that shows the invalid-host problem (arrange automatically on, as by default)'
     }
   ];
+}
+
+/**
+ * Rename a service near the centre, one character at a time: from the Enter key that commits
+ * it to the node showing the new label (a MutationObserver sees the DOM change at the end of
+ * the synchronous work), repeated.
+ */
+async function renameScript(page: Page): Promise<Stat> {
+  const id = await centralNode(page, '[data-kind="service"]');
+  const node = page.locator(`.svelte-flow__node[data-id="${id}"]`);
+  return repeat({ warmup: 1, runs: 7, budget: 20_000 }, async (run) => {
+    const grip = await gripPoint(page, id);
+    await page.mouse.dblclick(grip.x, grip.y);
+    const input = node.getByRole('textbox');
+    await input.waitFor();
+    const label = `${await input.inputValue()}${run < 0 ? 'w' : String.fromCharCode(97 + (run % 26))}`;
+    await input.fill(label);
+    await page.evaluate(
+      ({ id, label }) => {
+        const b = window.__bench;
+        b.dropAt = undefined;
+        b.shownAt = undefined;
+        addEventListener('keydown', (e) => (b.dropAt = e.timeStamp), { capture: true, once: true });
+        const el = document.querySelector(`.svelte-flow__node[data-id="${id}"]`)!;
+        const observer = new MutationObserver(() => {
+          if (el.querySelector('.node-label')?.textContent?.includes(label)) {
+            observer.disconnect();
+            b.shownAt = performance.now();
+          }
+        });
+        observer.observe(el, { childList: true, subtree: true, characterData: true });
+      },
+      { id, label }
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__bench.shownAt !== undefined, null, {
+      timeout: 30_000
+    });
+    const t = await page.evaluate(() => window.__bench.shownAt! - window.__bench.dropAt!);
+    await settle(page, 800);
+    return t;
+  });
 }
 
 // ── 3 (peer). html-to-image's toSvg of the same diagram drawn by Svelte Flow ──────────

@@ -19,6 +19,8 @@ export interface Figure {
   value: Stat | number | string;
   /** The peer's figure, already formatted (e.g. `dagre 812 ms`). */
   peer?: string;
+  /** The figure over its peer's, measured in the same run (printed as `1.23×`). */
+  ratio?: number;
   /** The target, formatted (e.g. `≤ 10 ms`). */
   target?: string;
   met?: boolean;
@@ -68,12 +70,13 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** One Markdown table (aligned, so it reads well in a terminal too). */
 export function table(figures: readonly Figure[]): string {
-  const header = ['#', 'Figure', 'Median (min–max)', 'Peer', 'Target', 'Result'];
+  const header = ['#', 'Figure', 'Median (min–max)', 'Peer', 'Ratio', 'Target', 'Result'];
   const rows = figures.map((f) => [
     String(f.section),
     f.name,
     formatValue(f),
     f.peer ?? '',
+    f.ratio === undefined ? '' : formatNumber(f.ratio, '×'),
     f.target ?? '',
     verdict(f)
   ]);

@@ -56,6 +56,11 @@ export async function validationFigures(log: Log): Promise<Figure[]> {
     });
     log(`  validate ${k(n)}: ${formatValue({ value: stats[n], unit: 'ms' })}`);
   }
+  // The peer: JSON.parse of the same 10k text, timed in the same run right after.
+  const text10k = JSON.stringify(standardDocument(10_000));
+  const parse10k = await time(runsFor(10_000), () => JSON.parse(text10k));
+  const vsParse = stats[10_000].median / parse10k.median;
+  log(`  JSON.parse 10k: ${formatValue({ value: parse10k, unit: 'ms' })} (${vsParse.toFixed(2)}×)`);
   const exponent = Math.log10(stats[100_000].median / stats[10_000].median);
   return [
     ...sizes.map((n): Figure => ({
@@ -64,7 +69,14 @@ export async function validationFigures(log: Log): Promise<Figure[]> {
       name: `Validation (parse + rules), ${k(n)} nodes`,
       unit: 'ms',
       value: stats[n],
-      ...(n === 10_000 ? { target: '≤ 10 ms', met: stats[n].median <= 10 } : {})
+      ...(n === 10_000
+        ? {
+            peer: `JSON.parse ${formatValue({ value: parse10k, unit: 'ms' })}`,
+            ratio: vsParse,
+            target: '≤ 1.5× JSON.parse',
+            met: vsParse <= 1.5
+          }
+        : {})
     })),
     {
       key: 'validate.exponent',
@@ -144,6 +156,7 @@ export async function layoutFigures(log: Log): Promise<Figure[]> {
       unit: 'ms',
       value: ours,
       peer: `dagre ${formatValue({ value: peer, unit: 'ms' })}`,
+      ratio: ours.median / peer.median,
       target: '≤ dagre',
       met: ours.median <= peer.median
     });
@@ -381,6 +394,7 @@ export async function cliFigures(log: Log): Promise<Figure[]> {
       unit: 'ms',
       value: validateStat,
       peer: `\`node -e 0\` ${formatValue({ value: nodeStat, unit: 'ms' })}`,
+      ratio: validateStat.median / nodeStat.median,
       target: '≤ 300 ms',
       met: validateStat.median <= 300
     },
@@ -390,8 +404,8 @@ export async function cliFigures(log: Log): Promise<Figure[]> {
       name: '`stackdraw export` to SVG, 50-node file (whole process)',
       unit: 'ms',
       value: exportStat,
-      target: '≤ 1 s',
-      met: exportStat.median <= 1000,
+      target: '≤ 450 ms',
+      met: exportStat.median <= 450,
       note: 'the file has no positions, so the export lays it out with ELK first (as `stackdraw export` does), and embeds the font subset (the default)'
     }
   ];

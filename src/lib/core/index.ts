@@ -11,6 +11,7 @@ export * from './rules/types';
 export { validate, allowedHost, mayRunOn } from './rules/validate';
 export { RULES, RULE_IDS, namedNodes, type RuleRecord } from './rules/rules';
 export { markers, type Markers, type NodeMarks } from './rules/markers';
+export { buildGraph, type StackGraph } from './rules/graph';
 export {
   CATALOGS,
   renderFinding,
@@ -47,3 +48,4 @@ export * from './export/png';
 // The stack language (parseStack, printStack …) is imported from './text/index' itself, not
 // from here: the editor loads it only with its Text panel, and a re-export from this index
 // would put it in the chunk the editor's page loads at once.
+export { coveredSegments, type Segment } from './layout/overlap';

@@ -1,12 +1,14 @@
 import {
+  coveredSegments,
   KIND_SPECS,
-  markers,
   stackIsValid,
   nodeName,
   type DiagramDocument,
   type FailureOverlay,
+  type Markers,
   type NodeBox,
   type NodeKind,
+  type Segment,
   type ValidationReport
 } from '$lib/core/index';
 import type { Edge, Node } from '@xyflow/svelte';
@@ -29,7 +31,6 @@ export interface StackNodeData extends Record<string, unknown> {
     expect?: string;
     met?: boolean;
   };
-  dropTarget: boolean;
   renaming: boolean;
   /** In the "What if … fails?" mode: failed, stopped (dimmed), down for good, or an FT copy
    * that takes over. */
@@ -50,77 +51,160 @@ export type GhostFlowNode = Node<GhostNodeData, 'ghost'>;
 
 const HANDLE = 8;
 
-/** The document as Svelte Flow nodes and edges. Sizes are the export's, so canvas = picture. */
-export function toFlow(
+/**
+ * What each node shows, by node id, for one structural revision (labels, captions, wrapped
+ * lines, problem counts, the stack's verdict, its state in the failure view), with
+ * `renaming` false. The objects of `previous` are kept where nothing shown
+ * changed, so the node components skip them.
+ */
+export function flowNodeData(
   doc: DiagramDocument,
   report: ValidationReport,
+  marked: Markers,
   boxes: Record<string, NodeBox>,
   captions: ReadonlyMap<string, string>,
-  selection: readonly string[],
-  selectedEdges: readonly string[],
-  dropTarget: string | null,
-  renaming: string | null,
-  runsOn: (guest: string, host: string) => string,
-  previous?: { nodes: StackFlowNode[]; edges: Edge[] },
-  overlay?: FailureOverlay,
-  restartedCaption = ''
-): {
-  nodes: StackFlowNode[];
-  edges: Edge[];
-  badEdges: ReadonlySet<string>;
-  ghosts: GhostFlowNode[];
-  ghostEdges: Edge[];
-} {
-  // Unchanged nodes and edges keep their objects, so Svelte Flow and the node components
-  // skip them: moving 500 nodes should not re-render 500 labels.
-  const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
-  const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]));
-  const marked = markers(report, doc);
+  previous?: ReadonlyMap<string, StackNodeData>,
+  overlay?: FailureOverlay
+): Map<string, StackNodeData> {
   const stacks = new Map(report.stacks.map((s) => [s.root, s]));
-  const selected = new Set(selection);
-  const nodes: StackFlowNode[] = doc.nodes.map((n, i): StackFlowNode => {
+  const out = new Map<string, StackNodeData>();
+  for (const n of doc.nodes) {
     const box = boxes[n.id];
     const m = marked.nodes.get(n.id);
-    const c = { errors: m?.error ?? 0, warnings: m?.warning ?? 0, infos: m?.info ?? 0 };
     const s = stacks.get(n.id);
+    const fresh: StackNodeData = {
+      kind: n.kind,
+      label: nodeName(n, n.id),
+      caption: captions.get(n.id) ?? KIND_SPECS[n.kind].caption.en,
+      lines: box?.lines ?? [n.label],
+      errors: m?.error ?? 0,
+      warnings: m?.warning ?? 0,
+      infos: m?.info ?? 0,
+      badge: s
+        ? {
+            classification: s.classification,
+            ok: stackIsValid(s),
+            nested: s.nested,
+            expect: s.expect,
+            met: s.expectationMet
+          }
+        : undefined,
+      renaming: false,
+      failure: failureOf(overlay, n.id)
+    };
+    const old = previous?.get(n.id);
+    out.set(n.id, old && sameData(old, fresh) ? old : fresh);
+  }
+  return out;
+}
+
+/**
+ * The document's nodes as Svelte Flow nodes: positions from `doc` (top-left, px; a node
+ * without one is stacked diagonally), sizes from `boxes`, data from `flowNodeData`. A node
+ * whose position, size, selection and data are those of its object in `previous` keeps that
+ * object: moving one node of 1,000 hands Svelte Flow one new object. O(nodes), no text work.
+ * (The drop target is not part of the model: `Editor.dropTarget`, read by the node itself.)
+ */
+export function flowNodes(
+  doc: DiagramDocument,
+  data: ReadonlyMap<string, StackNodeData>,
+  boxes: Record<string, NodeBox>,
+  selection: readonly string[],
+  renaming: string | null,
+  previous?: readonly StackFlowNode[]
+): StackFlowNode[] {
+  const prevNodes = new Map(previous?.map((n) => [n.id, n]));
+  const selected = new Set(selection);
+  return doc.nodes.map((n, i): StackFlowNode => {
+    const box = boxes[n.id];
     const width = box?.width ?? 140;
     const height = box?.height ?? 50;
-    const fresh: StackFlowNode = {
+    const position = n.position ?? { x: i * 24, y: i * 24 };
+    const isSelected = selected.has(n.id);
+    const old = prevNodes.get(n.id);
+    let d = data.get(n.id)!;
+    if (renaming === n.id)
+      d = old && sameData(old.data, { ...d, renaming: true }) ? old.data : { ...d, renaming: true };
+    if (
+      old &&
+      old.data === d &&
+      old.position.x === position.x &&
+      old.position.y === position.y &&
+      old.width === width &&
+      old.height === height &&
+      old.selected === isSelected
+    )
+      return old;
+    return {
       id: n.id,
       type: 'stack',
-      position: n.position ?? { x: i * 24, y: i * 24 },
+      position,
       width,
       height,
       measured: { width, height },
-      selected: selected.has(n.id),
-      handles: handlesOf(width, height),
-      data: {
-        kind: n.kind,
-        label: nodeName(n, n.id),
-        caption: captions.get(n.id) ?? KIND_SPECS[n.kind].caption.en,
-        lines: box?.lines ?? [n.label],
-        ...c,
-        badge: s
-          ? {
-              classification: s.classification,
-              ok: stackIsValid(s),
-              nested: s.nested,
-              expect: s.expect,
-              met: s.expectationMet
-            }
-          : undefined,
-        dropTarget: dropTarget === n.id,
-        renaming: renaming === n.id,
-        failure: failureOf(overlay, n.id)
-      }
+      selected: isSelected,
+      handles:
+        old && old.width === width && old.height === height
+          ? old.handles
+          : handlesOf(width, height),
+      data: d
     };
-    return reuse(prevNodes.get(n.id), fresh);
   });
+}
+
+/**
+ * Edges the canvas need not draw: in a document with more edges than nodes (a dense one,
+ * every node on every node below it), straight edges lying wholly on shorter ones of the same
+ * style and on the boxes drawn over them (`coveredSegments`). Empty for ordinary documents.
+ * Positions from `doc` (top-left, px); an edge runs from its host's top centre to its guest's
+ * bottom centre, as the handles are placed.
+ */
+export function coveredEdges(
+  doc: DiagramDocument,
+  marked: Markers,
+  boxes: Record<string, NodeBox>
+): Set<string> {
+  if (doc.edges.length <= doc.nodes.length) return new Set();
+  const rects = new Map<string, { x: number; y: number; width: number; height: number }>();
+  for (const n of doc.nodes) {
+    const b = boxes[n.id];
+    if (n.position && b) rects.set(n.id, { ...n.position, width: b.width, height: b.height });
+  }
+  const segments: Segment[] = [];
+  for (const e of doc.edges) {
+    const s = rects.get(e.source);
+    const t = rects.get(e.target);
+    if (!s || !t) continue;
+    segments.push({
+      id: e.id,
+      x1: s.x + s.width / 2,
+      y1: s.y,
+      x2: t.x + t.width / 2,
+      y2: t.y + t.height,
+      style: marked.edges.has(e.id) ? 'bad' : 'ok'
+    });
+  }
+  return coveredSegments(segments, [...rects.values()]);
+}
+
+/**
+ * The document's edges as Svelte Flow edges (guests attach on top of their host), offending
+ * ones marked, those in `hidden` (see `coveredEdges`) not drawn; an edge equal to its object
+ * in `previous` keeps that object.
+ */
+export function flowEdges(
+  doc: DiagramDocument,
+  marked: Markers,
+  selectedEdges: readonly string[],
+  runsOn: (guest: string, host: string) => string,
+  previous?: readonly Edge[],
+  hidden: ReadonlySet<string> = new Set()
+): Edge[] {
+  const prevEdges = new Map(previous?.map((e) => [e.id, e]));
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const edgeSelected = new Set(selectedEdges);
-  const badEdges = marked.edges;
-  const edges: Edge[] = doc.edges.map((e) => {
-    const bad = badEdges.has(e.id);
+  return doc.edges.map((e) => {
+    const bad = marked.edges.has(e.id);
     const fresh: Edge = {
       id: e.id,
       source: e.source,
@@ -132,12 +216,25 @@ export function toFlow(
       class: bad ? 'bad' : undefined,
       ariaLabel: `${runsOn(nodeName(byId.get(e.target), e.target), nodeName(byId.get(e.source), e.source))}${bad ? ' ⚠' : ''}`
     };
+    if (hidden.has(e.id)) fresh.hidden = true;
     const old = prevEdges.get(e.id);
     return old && shallowEqual(old, fresh) ? old : fresh;
   });
+}
+
+/** HA-restarted guests (and what runs in them) drawn where they restart, in the failure view. */
+export function flowGhosts(
+  doc: DiagramDocument,
+  boxes: Record<string, NodeBox>,
+  captions: ReadonlyMap<string, string>,
+  overlay?: FailureOverlay,
+  restartedCaption = ''
+): { ghosts: GhostFlowNode[]; ghostEdges: Edge[] } {
   const ghosts: GhostFlowNode[] = [];
   const ghostEdges: Edge[] = [];
-  for (const g of overlay?.ghosts ?? []) {
+  if (!overlay?.ghosts.length) return { ghosts, ghostEdges };
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  for (const g of overlay.ghosts) {
     const gid = (id: string) => `ghost:${g.guest}:${id}`;
     for (const [id, r] of [
       [g.guest, g.rect] as const,
@@ -180,7 +277,7 @@ export function toFlow(
     ghostEdges.push(link(g.hypervisor, gid(g.guest)));
     for (const e of g.edges) ghostEdges.push(link(gid(e.source), gid(e.target)));
   }
-  return { nodes, edges, badEdges, ghosts, ghostEdges };
+  return { ghosts, ghostEdges };
 }
 
 /** A node's two handles: guests attach on top (source), its host below (target). */
@@ -225,31 +322,10 @@ function shallowEqual(a: object, b: object): boolean {
   return true;
 }
 
-/** The previous node object when nothing shown changed; else the new one, keeping `data` if equal. */
-function reuse(old: StackFlowNode | undefined, fresh: StackFlowNode): StackFlowNode {
-  if (!old) return fresh;
-  const sameData = shallowEqual(
-    { ...old.data, lines: old.data.lines.join('\n'), badge: JSON.stringify(old.data.badge) },
-    {
-      ...fresh.data,
-      lines: fresh.data.lines.join('\n'),
-      badge: JSON.stringify(fresh.data.badge)
-    }
+/** Whether two nodes' data show the same (lines and badge compared by value). */
+function sameData(a: StackNodeData, b: StackNodeData): boolean {
+  return shallowEqual(
+    { ...a, lines: a.lines.join('\n'), badge: JSON.stringify(a.badge) },
+    { ...b, lines: b.lines.join('\n'), badge: JSON.stringify(b.badge) }
   );
-  const data = sameData ? old.data : fresh.data;
-  if (
-    sameData &&
-    old.position.x === fresh.position.x &&
-    old.position.y === fresh.position.y &&
-    old.width === fresh.width &&
-    old.height === fresh.height &&
-    old.selected === fresh.selected
-  ) {
-    return old;
-  }
-  return {
-    ...fresh,
-    data,
-    handles: old.width === fresh.width && old.height === fresh.height ? old.handles : fresh.handles
-  };
 }

@@ -121,6 +121,32 @@ export function moveNodes(
 }
 
 /**
+ * Whether document `b` differs from `a` in node positions only: every other field the same
+ * value (by identity, as commands leave what they do not change), the same nodes in the same
+ * order, each the same object or equal but for `position`. An undo or redo step of a move is
+ * such a change: nothing to validate, measure or lay out again. O(nodes).
+ */
+export function positionsOnlyChange(a: DiagramDocument, b: DiagramDocument): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys)
+    if (
+      k !== 'nodes' &&
+      (a as unknown as Record<string, unknown>)[k] !== (b as unknown as Record<string, unknown>)[k]
+    )
+      return false;
+  if (a.nodes.length !== b.nodes.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i] as unknown as Record<string, unknown>;
+    const y = b.nodes[i] as unknown as Record<string, unknown>;
+    if (x === y) continue;
+    const fields = new Set([...Object.keys(x), ...Object.keys(y)]);
+    for (const f of fields) if (f !== 'position' && x[f] !== y[f]) return false;
+  }
+  return true;
+}
+
+/**
  * Draw a new edge: `target` runs on `source`. Any pair is allowed but a loop (the source
  * already runs on the target, directly or higher up), a node on itself, or a duplicate.
  */

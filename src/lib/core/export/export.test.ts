@@ -495,3 +495,37 @@ describe('exportSvg: cluster frames', () => {
     ]);
   });
 });
+
+describe('exportSvg: dense documents', () => {
+  it('draws overlapping edges on one line once, as their union; a plain stack is unchanged', async () => {
+    // 40 nodes, each running on every node before it: 780 edges on one vertical line.
+    const nodes: DiagramDocument['nodes'] = [];
+    const edges: DiagramDocument['edges'] = [];
+    for (let i = 0; i < 40; i++) {
+      nodes.push({ id: `n${i}`, kind: i ? 'os' : 'hardware', label: 'x' });
+      for (let j = 0; j < i; j++)
+        edges.push({ id: `e${j}_${i}`, source: `n${j}`, target: `n${i}` });
+    }
+    const svg = await exportSvg({ doc: { version: 1, nodes, edges }, elk });
+    const edgePaths = [
+      ...svg.matchAll(
+        /<path d="M[\d.]+ [\d.]+ L[\d.]+ [\d.]+" stroke="[^"]+"( stroke-dasharray="5 3")?\/>/g
+      )
+    ];
+    expect(edgePaths.length).toBeGreaterThan(0);
+    expect(edgePaths.length).toBeLessThanOrEqual(nodes.length);
+    // The union still reaches from the hardware to the top node.
+    const ys = edgePaths.flatMap((m) =>
+      [...m[0].matchAll(/[ML][\d.]+ ([\d.]+)/g)].map((y) => Number(y[1]))
+    );
+    const span = Math.max(...ys) - Math.min(...ys);
+    expect(span).toBeGreaterThan(30 * 39);
+
+    const plain = makeDoc(
+      ['hw hardware PC', 'hv hypervisor ESXi', 'vm os Ubuntu'],
+      ['hw>hv', 'hv>vm']
+    );
+    const out = await exportSvg({ doc: plain, elk });
+    expect(out.match(/<path d="M[\d.]+ [\d.]+ L[\d.]+ [\d.]+" stroke=/g)).toHaveLength(2);
+  });
+});

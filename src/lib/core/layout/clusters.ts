@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import { idRecord } from '../model/ids';
 import type { Cluster, DiagramDocument } from '../model/types';
-import { buildGraph } from '../rules/graph';
+import { buildGraph, type StackGraph } from '../rules/graph';
 import type { Rect, Size } from './layout';
 import { fontMeasure } from './metrics';
 import { assignStacks } from './stacks';
@@ -128,12 +128,13 @@ export interface ClusterMembers {
  * member stack (a node on two stacks counts in the first one in document order, where the
  * layout draws it). Members that are not hardware roots of the document are skipped; a
  * machine in two clusters counts in the first. Clusters with no such member are left out.
- * O(nodes + edges); [] at once when the document has no clusters.
+ * O(nodes + edges); [] at once when the document has no clusters. `graph`: `buildGraph(doc)`
+ * when the caller has it.
  */
-export function clusterMembers(doc: DiagramDocument): ClusterMembers[] {
+export function clusterMembers(doc: DiagramDocument, graph?: StackGraph): ClusterMembers[] {
   const clusters = doc.clusters ?? [];
   if (clusters.length === 0) return [];
-  const g = buildGraph(doc);
+  const g = graph ?? buildGraph(doc);
   const { stacks } = assignStacks(g);
   const stackOf = new Map(stacks.map((s) => [g.nodes[s.root].id, s.bfs]));
   const taken = new Set<string>();

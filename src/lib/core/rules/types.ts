@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang';
 import type { NotHypervisorCategory, HypervisorFamily } from '../model/catalog';
 import type { NodeKind } from '../model/kinds';
 import type { Expectation, HypervisorType } from '../model/types';
+import type { StackGraph } from './graph';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type { Lang };
@@ -219,6 +220,11 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** The expectation for stacks whose root has no `expect` field (the CLI's `--expect`). */
   expect?: Expectation;
+  /**
+   * `buildGraph(doc)` of this very document, when the caller keeps one (the editor builds
+   * one per structural revision and shares it with the redundancy analysis and the canvas).
+   */
+  graph?: StackGraph;
 }
 
 export type { NodeKind };

@@ -267,7 +267,7 @@ const RULE_ORDER = new Map(RULE_IDS.map((r, i) => [r, i]));
  * error). Throws nothing for any document the reader accepts.
  */
 export function validate(doc: DiagramDocument, options: ValidateOptions = {}): ValidationReport {
-  const g = buildGraph(doc);
+  const g = options.graph ?? buildGraph(doc);
   const n = doc.nodes.length;
   const facts = new Facts(g);
   const { role } = facts;

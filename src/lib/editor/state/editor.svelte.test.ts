@@ -189,3 +189,35 @@ describe('Editor: redundancy (clusters, What if, consolidation)', () => {
     expect(ed.notice?.kind).toBe('error');
   });
 });
+
+describe('Editor: positions and structure', () => {
+  it('moving nodes, undoing the move and a layout landing leave the structure (what validation and measuring read) alone', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    const structure = ed.structure;
+    ed.move({ hw: { x: 50, y: 0 } });
+    expect(ed.doc.nodes[0].position).toEqual({ x: 50, y: 0 });
+    ed.undo();
+    expect(ed.doc.nodes[0].position).toEqual({ x: 0, y: 0 });
+    ed.redo();
+    ed.applyLayout({ esxi: { x: 50, y: -90 } }, ed.revision);
+    expect(ed.doc.nodes[1].position).toEqual({ x: 50, y: -90 });
+    expect(ed.structure).toBe(structure);
+    ed.rename('esxi', 'ESXi 8');
+    expect(ed.structure).toBe(ed.doc);
+    expect(ed.measured.boxes.esxi.lines).toEqual(['ESXi 8']);
+    expect(ed.report.stacks[0].classification).toBe('type1');
+  });
+
+  it('a change of structure, and its undo, are validated again', () => {
+    const ed = new Editor();
+    ed.load(TYPE1);
+    ed.select(['esxi']);
+    ed.addPreset(preset('web'));
+    expect(ed.report.diagnostics.map((d) => d.rule)).toContain('invalid-host');
+    ed.undo();
+    expect(ed.report.diagnostics.map((d) => d.rule)).not.toContain('invalid-host');
+    ed.redo();
+    expect(ed.report.diagnostics.map((d) => d.rule)).toContain('invalid-host');
+  });
+});

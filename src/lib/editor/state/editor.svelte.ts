@@ -1,6 +1,7 @@
 import {
   addNode,
   applyFix,
+  buildGraph,
   connect,
   copySelection,
   deleteElements,
@@ -9,8 +10,10 @@ import {
   History,
   idRecord,
   isRefused,
+  markers,
   measureDocument,
   moveNodes,
+  positionsOnlyChange,
   paste,
   replaceDocument,
   reverseEdge,
@@ -34,6 +37,7 @@ import {
   type Fix,
   type Lang,
   type LayoutResult,
+  type NodeBox,
   type NodePatch,
   type Outcome,
   type Position,
@@ -95,6 +99,11 @@ export class Editor {
   selectedEdges = $state.raw<string[]>([]);
   /** The node whose label is being edited in place. */
   renaming = $state<string | null>(null);
+  /**
+   * The node a dragged node or palette item would land on (the canvas highlights it). Read
+   * by that node alone: a new drop target re-renders two nodes, not the canvas model.
+   */
+  dropTarget = $state<string | null>(null);
   notice = $state<Notice | null>(null);
   /** Bumped on every document change; layout results for older revisions are dropped. */
   revision = $state(0);
@@ -105,16 +114,30 @@ export class Editor {
   selectedCluster = $state<string | null>(null);
 
   readonly settings: Settings;
-  report = $derived(validate(this.doc));
+  /**
+   * The document as of its last change of anything but positions: what validation,
+   * measuring, captions and markers read, so that moving nodes (a drag, a layout landing)
+   * recomputes none of them. Its positions may be stale: read positions from `doc`.
+   */
+  structure = $state.raw<DiagramDocument>(this.doc);
+  /** Who runs on whom (adjacency, stacks): one per structural revision, shared. */
+  graph = $derived(buildGraph(this.structure));
+  report = $derived(validate(this.structure, { graph: this.graph }));
+  /** Problem counts per node and offending edges: one computation for canvas and export. */
+  marks = $derived(markers(this.report, this.structure));
   /** The "What if … fails?" mode. */
   readonly whatIf: WhatIf = new WhatIf(this);
   /** Machines, VMs, services, services per machine (the status bar's summary). */
   /** Machines, clusters and VMs of the document (the Inspector and the status bar read it). */
-  topology = $derived(new Topology(this.doc));
+  topology = $derived(new Topology(this.structure, this.graph));
   figures = $derived(figuresOf(this.topology));
   /** The consolidation dialog is open. */
   consolidating = $state(false);
-  measured = $derived.by(() => measureDocument(this.doc, this.settings.lang));
+  measured = $derived.by(() =>
+    measureDocument(this.structure, this.settings.lang, this.measureMemo)
+  );
+  /** Boxes by label and caption: only new or renamed nodes are measured again. */
+  private readonly measureMemo = new Map<string, NodeBox>();
   t = $derived.by(() => MESSAGES[this.settings.lang]);
 
   private history = new History();
@@ -209,6 +232,7 @@ export class Editor {
 
   private setDoc(doc: DiagramDocument, structural: boolean) {
     this.doc = doc;
+    if (structural) this.structure = doc;
     this.revision++;
     for (const l of this.listeners) l(doc);
     if (structural) void this.relayout();
@@ -276,7 +300,7 @@ export class Editor {
     const s = this.history.undo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc, true);
+    this.setDoc(s.doc, !positionsOnlyChange(this.doc, s.doc));
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -286,7 +310,7 @@ export class Editor {
     const s = this.history.redo({ doc: this.doc, selection: this.selection });
     if (!s) return;
     this.historyVersion++;
-    this.setDoc(s.doc, true);
+    this.setDoc(s.doc, !positionsOnlyChange(this.doc, s.doc));
     this.select([...s.selection]);
     this.renaming = null;
   }
@@ -496,6 +520,7 @@ export class Editor {
   /** Start from a document without any history (first load, restore). */
   load(doc: DiagramDocument) {
     this.doc = doc;
+    this.structure = doc;
     this.revision++;
     this.selection = [];
     this.selectedEdges = [];
