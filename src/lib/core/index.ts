@@ -25,6 +25,7 @@ export * from './i18n/lang';
 export * from './rules/summary';
 export * from './model/captions';
 export * from './model/ids';
+export * from './model/label';
 export * from './layout/text';
 export * from './layout/metrics';
 export * from './layout/layout';
