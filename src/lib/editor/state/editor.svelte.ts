@@ -95,6 +95,8 @@ export class Editor {
   selectedEdges = $state.raw<string[]>([]);
   /** The node whose label is being edited in place. */
   renaming = $state<string | null>(null);
+  /** The node whose rename box a command (drop, Fix) opened, not the user; see takeAutoRename. */
+  private autoRename: string | null = null;
   notice = $state<Notice | null>(null);
   /** Bumped on every document change; layout results for older revisions are dropped. */
   revision = $state(0);
@@ -197,7 +199,7 @@ export class Editor {
       !outcome.positionsOnly
     );
     if (outcome.select) this.select(outcome.select);
-    if (outcome.rename) this.renaming = outcome.rename;
+    if (outcome.rename) this.renaming = this.autoRename = outcome.rename;
     return true;
   }
 
@@ -292,6 +294,16 @@ export class Editor {
     // Same selection: keep the arrays, so nothing downstream recomputes.
     if (!sameIds(next, this.selection)) this.selection = next;
     if (!sameIds(edges, this.selectedEdges)) this.selectedEdges = edges;
+  }
+
+  /**
+   * Whether the rename box of `id`, opening now, was opened by a command (a drop or a Fix)
+   * rather than by the user (double-click, F2, Enter). Asked once per box: the answer is used up.
+   */
+  takeAutoRename(id: string): boolean {
+    const auto = this.autoRename === id;
+    this.autoRename = null;
+    return auto;
   }
 
   returnFocus() {

@@ -1,0 +1,74 @@
+import { expect, node, openEditor, paletteItem, renameInput, test, waitLaidOut } from './fixtures';
+
+// Faults a new-user trial of the editor found, each as a test that failed before the fix.
+
+test.describe.configure({ timeout: 60_000 });
+
+test('Escape in the rename box cancels: the label stays, nothing to undo, focus on the node', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeDisabled();
+  const before = await node(page, 'vbox').getAttribute('aria-label');
+  await node(page, 'vbox').dblclick();
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.type('Oops');
+  await page.keyboard.press('Escape');
+  await expect(renameInput(page)).toHaveCount(0);
+  await expect(node(page, 'vbox')).toHaveAttribute('aria-label', before!);
+  await expect(undo).toBeDisabled();
+  await expect(page.locator('.svelte-flow__node[data-id="vbox"]')).toBeFocused();
+});
+
+test('in a rename box the user opened, Delete and Ctrl+Z belong to the text', async ({ page }) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  // Double-click: Delete clears the selected text, the node stays; Enter keeps the new name.
+  await node(page, 'vbox').dblclick();
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'vbox')).toHaveCount(1);
+  await expect(renameInput(page)).toHaveValue('');
+  await page.keyboard.type('VB');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'vbox')).toHaveAttribute('aria-label', /: VB$/);
+  // F2 on the focused node: Ctrl+Z is the text box's undo, not the diagram's.
+  await page.locator('.svelte-flow__node[data-id="vbox"]').focus();
+  await page.keyboard.press('F2');
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(node(page, 'vbox')).toHaveAttribute('aria-label', /: VB$/);
+  await expect(undo).toBeEnabled();
+  // A box opened by a drop still hands Delete to the diagram.
+  await node(page, 'ubuntu').click();
+  await paletteItem(page, 'Web server (Service)').click();
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'svc-1')).toHaveCount(0);
+});
+
+test('a label with no visible character is empty: rename box and Inspector keep the old one', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  const before = await node(page, 'vbox').getAttribute('aria-label');
+  for (const blank of ['\u200b', '   ', '\u200b \u2060']) {
+    await node(page, 'vbox').dblclick();
+    await renameInput(page).fill(blank);
+    await page.keyboard.press('Enter');
+    await expect(node(page, 'vbox')).toHaveAttribute('aria-label', before!);
+  }
+  await node(page, 'vbox').click();
+  const field = page.getByTestId('inspector-label');
+  const old = await field.inputValue();
+  await field.fill('\u200b');
+  await field.blur();
+  await expect(field).toHaveValue(old);
+  await expect(node(page, 'vbox')).toHaveAttribute('aria-label', before!);
+});
