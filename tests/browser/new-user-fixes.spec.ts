@@ -1,4 +1,15 @@
-import { expect, node, openEditor, paletteItem, renameInput, test, waitLaidOut } from './fixtures';
+import {
+  clickEmptyCanvas,
+  expect,
+  node,
+  nodes,
+  openEditor,
+  paletteItem,
+  renameInput,
+  setLanguage,
+  test,
+  waitLaidOut
+} from './fixtures';
 
 // Faults a new-user trial of the editor found, each as a test that failed before the fix.
 
@@ -71,4 +82,28 @@ test('a label with no visible character is empty: rename box and Inspector keep 
   await field.blur();
   await expect(field).toHaveValue(old);
   await expect(node(page, 'vbox')).toHaveAttribute('aria-label', before!);
+});
+
+test('pasting text that is not a diagram pastes nothing (not the old copy) and says why', async ({
+  page,
+  context
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openEditor(page);
+  await waitLaidOut(page);
+  await node(page, 'web').click();
+  await page.keyboard.press('Control+c');
+  const count = await nodes(page).count();
+  await page.evaluate(() => navigator.clipboard.writeText('just some notes'));
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.notice')).toContainText(
+    'The clipboard holds text that is not a stackdraw diagram'
+  );
+  await expect(nodes(page)).toHaveCount(count);
+
+  await setLanguage(page, 'ko');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.notice')).toContainText('stackdraw 다이어그램이 아니어서');
+  await expect(nodes(page)).toHaveCount(count);
 });

@@ -27,8 +27,9 @@ export const cut: Action = {
 
 /**
  * Paste: what the system clipboard holds (nodes copied in any stackdraw tab, a stackdraw
- * document as JSON or SVG text), else the in-app copy when reading the clipboard is refused.
- * With one node selected, the pasted stacks run on it where they may.
+ * document as JSON or SVG text). Only when reading the clipboard is refused or unavailable (or
+ * it holds no text) is the in-app copy pasted; other text pastes nothing and the status says
+ * why. With one node selected, the pasted stacks run on it where they may.
  */
 export const paste: Action = {
   id: 'paste',
@@ -39,9 +40,12 @@ export const paste: Action = {
   },
   keys: ['Mod+V'],
   run: async (ctx) => {
+    const { editor } = ctx.app;
     const text = await ctx.readClipboard();
-    const clip = text === undefined ? undefined : readClip(text);
-    ctx.app.editor.paste(clip ?? undefined);
+    if (!text) return editor.paste('copied');
+    const clip = readClip(text);
+    if (clip) editor.paste(clip);
+    else editor.say(editor.t.clipboardNotDiagram, 'error');
   }
 };
 

@@ -366,10 +366,11 @@ export class Editor {
   }
 
   /**
-   * Paste a clip (the system clipboard's, else the last one copied here). With one node
-   * selected, the pasted stacks run on it where they may.
+   * Paste a clip (the system clipboard's), or `'copied'`: the last one copied here. With one
+   * node selected, the pasted stacks run on it where they may.
    */
-  paste(clip: Clip | null = this.clip) {
+  paste(what: Clip | 'copied') {
+    const clip = what === 'copied' ? this.clip : what;
     if (!clip) return;
     this.pasteCount++;
     this.run('paste', paste, {
