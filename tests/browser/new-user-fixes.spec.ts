@@ -1,6 +1,7 @@
 import {
   clickEmptyCanvas,
   expect,
+  fileMenu,
   node,
   nodes,
   openEditor,
@@ -106,4 +107,73 @@ test('pasting text that is not a diagram pastes nothing (not the old copy) and s
   await page.keyboard.press('Control+v');
   await expect(page.locator('.notice')).toContainText('stackdraw 다이어그램이 아니어서');
   await expect(nodes(page)).toHaveCount(count);
+});
+
+test('narrow windows: the top bar is one row down to 640 px in both languages; the brand never wraps', async ({
+  page
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await waitLaidOut(page);
+  await fileMenu(page, 'New');
+  for (const lang of ['en', 'ko'] as const) {
+    await setLanguage(page, lang);
+    for (const width of [1280, 1100, 960, 800, 700, 640]) {
+      await page.setViewportSize({ width, height: 600 });
+      const header = page.locator('header.topbar');
+      await page.screenshot({
+        path: testInfo.outputPath(`topbar-${lang}-${width}.png`),
+        clip: { x: 0, y: 0, width, height: 90 }
+      });
+      const where = `${lang} at ${width} px`;
+      expect((await header.boundingBox())!.height, `${where}: one row`).toBeLessThan(50);
+      expect(
+        await header.evaluate((el) => el.scrollWidth <= el.clientWidth),
+        `${where}: nothing cut off`
+      ).toBe(true);
+      const brand = page.locator('header.topbar .brand');
+      expect((await brand.boundingBox())!.height, `${where}: brand on one line`).toBeLessThan(24);
+      // Every control of the bar (not the items of its closed menus) lies inside the window.
+      const outside = await header.evaluate((el) =>
+        [...el.querySelectorAll('button, summary, input:not([hidden]), select, label')]
+          .filter((c) => (c as HTMLElement).offsetParent !== null && !c.closest('[role="menu"]'))
+          .filter((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((c) => c.textContent?.trim() || c.getAttribute('aria-label'))
+      );
+      expect(outside, where).toEqual([]);
+    }
+    // At 640 px the layout and analysis controls are in the More menu, inside the window.
+    const more = page.getByTestId('more-menu');
+    await more.locator('summary').click();
+    await expect(more.getByTestId('what-if')).toBeVisible();
+    const items = (await more.locator('[role="menu"]').boundingBox())!;
+    expect(items.x + items.width, lang).toBeLessThanOrEqual(640);
+    await page.screenshot({
+      path: testInfo.outputPath(`more-menu-${lang}-640.png`),
+      clip: { x: 0, y: 0, width: 640, height: 300 }
+    });
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});
+
+test('narrow windows: Escape closes an open drawer and gives the focus back to its button', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openEditor(page);
+  const toggle = page.getByRole('button', { name: 'Palette' });
+  await toggle.click();
+  await expect(paletteItem(page, 'Hardware (Hardware)')).toBeVisible();
+  await paletteItem(page, 'Hardware (Hardware)').focus();
+  await page.keyboard.press('Escape');
+  await expect(paletteItem(page, 'Hardware (Hardware)')).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const panels = page.getByRole('button', { name: 'Inspector · Problems' });
+  await panels.click();
+  await expect(page.getByRole('heading', { name: 'Inspector' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Inspector' })).toBeHidden();
+  await expect(panels).toBeFocused();
 });
