@@ -6,6 +6,8 @@ export * from './model/types';
 export * from './model/kinds';
 export * from './model/catalog';
 export * from './model/read';
+export * from './model/read-messages';
+export { locateJsonPath } from './model/json-locate';
 export * from './model/decode';
 export * from './rules/types';
 export { validate, allowedHost, mayRunOn } from './rules/validate';
