@@ -1,10 +1,12 @@
 import {
+  badge,
   clickEmptyCanvas,
   expect,
   fileMenu,
   node,
   nodes,
   openEditor,
+  openFile,
   paletteItem,
   renameInput,
   setLanguage,
@@ -176,4 +178,36 @@ test('narrow windows: Escape closes an open drawer and gives the focus back to i
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Inspector' })).toBeHidden();
   await expect(panels).toBeFocused();
+});
+
+test('a stack that is only unfinished says what is missing, in Korean with Korean type words', async ({
+  page
+}) => {
+  await openEditor(page);
+  const doc = {
+    version: 1,
+    nodes: [
+      { id: 'hw', kind: 'hardware', label: 'Box', expect: 'type1' },
+      { id: 'hv', kind: 'hypervisor', label: 'ESXi', hypervisorType: 1 }
+    ],
+    edges: [{ id: 'e1', source: 'hw', target: 'hv' }]
+  };
+  await openFile(page, 'unfinished.json', 'application/json', JSON.stringify(doc));
+  await expect(badge(page, 'hw')).toHaveText(
+    /^\s*Type 1\s*·\s*expected Type 1: incomplete, no guest OS yet\s*$/
+  );
+  await setLanguage(page, 'ko');
+  await expect(badge(page, 'hw')).toHaveText(
+    /^\s*유형 1\s*·\s*기대 유형 1: 미완성, 아직 게스트 OS 없음\s*$/
+  );
+});
+
+test('a file the reader refuses is explained in the interface language', async ({ page }) => {
+  await openEditor(page);
+  await setLanguage(page, 'ko');
+  const doc = { version: 1, nodes: [{ id: 'a', kind: 'toaster', label: 'T' }], edges: [] };
+  await openFile(page, 'toaster.json', 'application/json', JSON.stringify(doc));
+  const box = page.getByTestId('open-errors');
+  await expect(box).toContainText('알 수 없는 종류 "toaster" (노드 "a")');
+  await expect(box).not.toContainText('unknown kind');
 });

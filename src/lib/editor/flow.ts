@@ -7,6 +7,7 @@ import {
   type FailureOverlay,
   type NodeBox,
   type NodeKind,
+  type StackReport,
   type ValidationReport
 } from '$lib/core/index';
 import type { Edge, Node } from '@xyflow/svelte';
@@ -28,6 +29,7 @@ export interface StackNodeData extends Record<string, unknown> {
     nested: boolean;
     expect?: string;
     met?: boolean;
+    missing?: StackReport['missing'];
   };
   dropTarget: boolean;
   renaming: boolean;
@@ -106,7 +108,8 @@ export function toFlow(
               ok: stackIsValid(s),
               nested: s.nested,
               expect: s.expect,
-              met: s.expectationMet
+              met: s.expectationMet,
+              missing: s.missing
             }
           : undefined,
         dropTarget: dropTarget === n.id,
