@@ -211,3 +211,41 @@ test('a file the reader refuses is explained in the interface language', async (
   await expect(box).toContainText('알 수 없는 종류 "toaster" (노드 "a")');
   await expect(box).not.toContainText('unknown kind');
 });
+
+test('keyboard: a skip link reaches the canvas; edges take the focus; focus stays on the canvas after Delete and Undo', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  // The first Tab shows "Skip to canvas"; Enter on it puts the focus in the canvas.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to canvas' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const inCanvas = () => page.evaluate(() => !!document.activeElement?.closest('.canvas'));
+  await expect.poll(inCanvas).toBe(true);
+  // Edges can be reached with the keyboard (they come before the nodes: Shift+Tab).
+  const edge = page.locator('.svelte-flow__edge[aria-label*=" runs on "]').first();
+  await expect(edge).toHaveAttribute('tabindex', '0');
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i++) {
+    await page.keyboard.press('Shift+Tab');
+    reached = await page.evaluate(
+      () => document.activeElement?.classList.contains('svelte-flow__edge') ?? false
+    );
+  }
+  expect(reached).toBe(true);
+  // Delete the selected, focused node: the focus stays in the canvas, not on <body>.
+  await node(page, 'web').click();
+  await page.locator('.svelte-flow__node[data-id="web"]').focus();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'web')).toHaveCount(0);
+  await expect.poll(inCanvas).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, 'web')).toHaveCount(1);
+  await expect.poll(inCanvas).toBe(true);
+  // And the keys keep working from there.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(node(page, 'web')).toHaveCount(0);
+});
