@@ -249,3 +249,27 @@ test('keyboard: a skip link reaches the canvas; edges take the focus; focus stay
   await page.keyboard.press('Control+Shift+z');
   await expect(node(page, 'web')).toHaveCount(0);
 });
+
+test('opening a big file says so before the work starts', async ({ page }) => {
+  await openEditor(page);
+  // Record every notice shown, however briefly.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { notices: string[] }).notices = seen;
+    new MutationObserver(() => {
+      for (const n of document.querySelectorAll('.notice')) seen.push(n.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const doc = {
+    version: 1,
+    title: 'x'.repeat(2 * 1024 * 1024),
+    nodes: [{ id: 'hw', kind: 'hardware', label: 'Box' }],
+    edges: []
+  };
+  await openFile(page, 'big-file.json', 'application/json', JSON.stringify(doc));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { notices: string[] }).notices))
+    .toContain('Reading big-file.json (2 MB)…');
+  await expect(node(page, 'hw')).toHaveCount(1);
+  await expect(page.locator('.notice', { hasText: 'Reading' })).toHaveCount(0);
+});

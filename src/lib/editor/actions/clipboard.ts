@@ -43,7 +43,8 @@ export const paste: Action = {
     const { editor } = ctx.app;
     const text = await ctx.readClipboard();
     if (!text) return editor.paste('copied');
-    const clip = readClip(text);
+    const clipboard = ctx.app.settings.lang === 'ko' ? '클립보드' : 'the clipboard';
+    const clip = await ctx.app.busy(clipboard, text.length, () => readClip(text));
     if (clip) editor.paste(clip);
     else editor.say(editor.t.clipboardNotDiagram, 'error');
   }

@@ -54,7 +54,8 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export interface Notice {
-  kind: 'info' | 'error';
+  /** `busy`: work under way (stays until it ends). */
+  kind: 'info' | 'error' | 'busy';
   text: string;
   detail?: string;
 }
