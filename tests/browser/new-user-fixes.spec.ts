@@ -273,3 +273,36 @@ test('opening a big file says so before the work starts', async ({ page }) => {
   await expect(node(page, 'hw')).toHaveCount(1);
   await expect(page.locator('.notice', { hasText: 'Reading' })).toHaveCount(0);
 });
+
+test('a label "0x22" is drawn as typed: no font ligature turns the x into ×', async ({ page }) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await node(page, 'vbox').dblclick();
+  await renameInput(page).fill('0x22');
+  const style = (sel: string) =>
+    page
+      .locator(sel)
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontVariantLigatures);
+  expect(await style('input.rename')).toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'vbox')).toHaveAttribute('aria-label', /: 0x22$/);
+  expect(await style('[data-testid="node-vbox"] .node-label span')).toBe('none');
+  expect(await style('header.topbar input.title')).toBe('none');
+  // Drawn, with the page's own styles: "0x22" does not look like "0×22".
+  await page.evaluate(() => document.fonts.ready);
+  const drawn = async (text: string) => {
+    await page.evaluate((t) => {
+      const s = document.createElement('div');
+      s.id = 'probe';
+      s.textContent = t;
+      s.style.cssText =
+        'position:fixed;left:0;top:0;z-index:9999;font-weight:600;font-size:40px;background:#fff;color:#000;padding:4px';
+      document.body.append(s);
+    }, text);
+    const shot = await page.locator('#probe').screenshot();
+    await page.evaluate(() => document.getElementById('probe')!.remove());
+    return shot.toString('base64');
+  };
+  expect(await drawn('0x22')).not.toBe(await drawn('0\u00d722'));
+});
