@@ -36,10 +36,14 @@ export function terminalSafe(text: string): string {
  * characters only occur inside JSON strings, where the escape is valid.
  */
 export function jsonSafe(json: string): string {
-  return UNSAFE.test(json)
-    ? json.replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON_UNSAFE.test(json)
+    ? json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     : json;
 }
+
+/** What JSON.stringify leaves raw (C0 controls it escapes; the rest is its own white space). */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 
 /** Text of a report line: labels as NFC (macOS writes NFD Hangul), then terminal-safe. */
 export function textSafe(text: string): string {
