@@ -15,7 +15,7 @@ import {
 } from '../lib/core/index';
 import type { CliIO } from './io';
 import { displayName, loadDocumentLines, type LoadOptions } from './load';
-import { jsonSafe, textSafe as safe } from './terminal';
+import { jsonSafe, terminalSafe, textSafe as safe } from './terminal';
 
 export interface ValidateArgs {
   files: string[];
@@ -54,7 +54,7 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
       continue;
     }
     // Stack text: each problem names the line of the first node it concerns.
-    const name = safe(displayName(file));
+    const name = terminalSafe(displayName(file)); // as typed: NFC is for labels only
     const line = (id: string | undefined) => (id === undefined ? undefined : lines?.get(id));
     printReport(io, doc, report, args.lang, (id) => {
       const n = line(id);
