@@ -1,7 +1,7 @@
 import { analysisJson, analysisText, analyze, unknownIds, type Lang } from '../lib/core/index';
 import type { CliIO } from './io';
 import { displayName, loadDocument, type LoadOptions } from './load';
-import { terminalSafe as safe } from './terminal';
+import { jsonSafe, terminalSafe as safe, textSafe } from './terminal';
 
 export interface AnalyzeArgs {
   file: string;
@@ -30,7 +30,7 @@ export async function runAnalyze(io: CliIO, args: AnalyzeArgs): Promise<number> 
     return 2;
   }
   const a = analyze(doc, args.fail);
-  if (args.format === 'json') io.stdout(analysisJson(a) + '\n');
-  else for (const line of analysisText(a, doc, args.lang)) io.stdout(`${safe(line)}\n`);
+  if (args.format === 'json') io.stdout(jsonSafe(analysisJson(a)) + '\n');
+  else for (const line of analysisText(a, doc, args.lang)) io.stdout(`${textSafe(line)}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { printStack } from '../lib/core/text/index';
 import { renderDocumentSvg } from './export';
 import { writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';
-import { terminalSafe } from './terminal';
+import { jsonSafe, terminalSafe } from './terminal';
 
 export type ConvertFormat = 'json' | 'stack' | 'svg';
 
@@ -43,7 +43,7 @@ export async function runConvert(io: CliIO, args: ConvertArgs): Promise<number> 
   if (!doc) return 2;
   const text =
     to === 'json'
-      ? JSON.stringify(doc, null, 2) + '\n'
+      ? jsonSafe(JSON.stringify(doc, null, 2)) + '\n'
       : to === 'stack'
         ? printStack(doc)
         : await renderDocumentSvg(doc, {

@@ -133,6 +133,11 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
     );
     return 2;
   }
+  // Said, not silently ignored: an SVG is vector, its size has no scale.
+  if (args.scale !== undefined && format !== 'png')
+    io.stderr(
+      `stackdraw: warning: --scale only applies to PNG output; ${terminalSafe(args.out ?? '-')} is an SVG, written at its own size\n`
+    );
   const doc = await loadDocument(io, args.file, { lang: args.lang, ...args.limits });
   if (!doc) return 2;
   const unknown = unknownIds(doc, args.fail ?? []);

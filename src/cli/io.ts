@@ -44,7 +44,8 @@ export interface CliIO {
   readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /**
    * Write a whole file; a failed write leaves any previous file as it was. A symbolic link
-   * is written through (its target is replaced); an existing file keeps its mode.
+   * is written through (its target is replaced); an existing file keeps its mode, less the
+   * setuid and setgid bits.
    */
   writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
   /**
@@ -253,7 +254,8 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
     try {
       await fh.writeFile(data);
       if (existing) {
-        await fh.chmod(existing.mode & 0o7777);
+        // Its permissions, not its setuid/setgid bits: new content is not the old program.
+        await fh.chmod(existing.mode & 0o1777);
         if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
           await fh.chown(existing.uid, existing.gid).catch(() => {});
         }

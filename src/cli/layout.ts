@@ -2,6 +2,7 @@ import { layoutDocument, measureDocument, withPositions, type Lang } from '../li
 import { printStack } from '../lib/core/text/index';
 import { nodeElk } from '../lib/node/elk';
 import { writeOutput, type CliIO } from './io';
+import { jsonSafe } from './terminal';
 import { loadDocument, type LoadOptions } from './load';
 
 /**
@@ -24,6 +25,6 @@ export async function runLayout(
   const text =
     out !== undefined && /\.stack$/i.test(out)
       ? printStack(laidOut)
-      : JSON.stringify(laidOut, null, 2) + '\n';
+      : jsonSafe(JSON.stringify(laidOut, null, 2)) + '\n';
   return (await writeOutput(io, out, text)) ?? 0;
 }

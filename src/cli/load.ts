@@ -1,7 +1,10 @@
 import {
   decodeInput,
   DEFAULT_LIMITS,
+  locateJsonPath,
+  looksLikeSvg,
   readDocumentBytes,
+  renderInputError,
   tooLargeError,
   type DiagramDocument,
   type InputError,
@@ -33,17 +36,41 @@ export async function readInput(
   }
 }
 
-/** One stderr line per input error: `stackdraw: FILE: PATH: MESSAGE`, terminal-safe. */
-export function reportInputErrors(io: CliIO, file: string, errors: readonly InputError[]): void {
+/**
+ * One stderr line per input error, in `lang`: `stackdraw: FILE: PATH: MESSAGE (line L, column
+ * C)`, terminal-safe. The line and column of a JSON path are found in `text` (the input's
+ * JSON text, when there is one and it has more than one line); messages that give their own
+ * line (broken JSON, bytes that are not text) and size limits are left as they are.
+ */
+export function reportInputErrors(
+  io: CliIO,
+  file: string,
+  errors: readonly InputError[],
+  lang: Lang = 'en',
+  text?: string
+): void {
+  // One-line JSON is written by programs: there the path says more than "line 1, column 9042".
+  const multiline = text !== undefined && text.trimEnd().includes('\n');
   for (const e of errors) {
+    const flag = e.path === '$.nodes' ? '--max-nodes N' : '--max-size MB';
     const raise =
       e.code === 'too-large'
-        ? e.path === '$.nodes'
-          ? ' (--max-nodes N raises the limit)'
-          : ' (--max-size MB raises the limit)'
+        ? lang === 'ko'
+          ? ` (${flag}로 한도를 올릴 수 있습니다)`
+          : ` (${flag} raises the limit)`
         : '';
+    const message = renderInputError(e, lang);
+    const at =
+      multiline && e.line === undefined && e.path !== '$' && e.code !== 'too-large'
+        ? locateJsonPath(text, e.path)
+        : undefined;
+    const where = at
+      ? lang === 'ko'
+        ? ` (${at.line}행 ${at.column}열)`
+        : ` (line ${at.line}, column ${at.column})`
+      : '';
     io.stderr(
-      `stackdraw: ${terminalSafe(displayName(file))}: ${terminalSafe(e.path)}: ${terminalSafe(e.message)}${raise}\n`
+      `stackdraw: ${terminalSafe(displayName(file))}: ${terminalSafe(e.path)}: ${terminalSafe(message)}${where}${raise}\n`
     );
   }
 }
@@ -52,7 +79,7 @@ export function reportInputErrors(io: CliIO, file: string, errors: readonly Inpu
 export interface LoadOptions extends ReadLimits {
   /** `stack` reads stack text; default: by the file name (`.stack`), else JSON or SVG. */
   inputFormat?: 'json' | 'stack';
-  /** Language of the stack text's error messages. */
+  /** Language of the error messages. */
   lang?: Lang;
 }
 
@@ -100,7 +127,7 @@ export async function loadDocumentLines(
   if (!('inputError' in input) && isStackInput(file, options)) {
     const decoded = decodeInput(input.bytes);
     if (!decoded.ok) {
-      reportInputErrors(io, file, [decoded.error]);
+      reportInputErrors(io, file, [decoded.error], options.lang);
       return undefined;
     }
     const parsed = parseStack(decoded.text, { lang: options.lang, limits: options });
@@ -116,7 +143,10 @@ export async function loadDocumentLines(
       ? ({ ok: false, errors: [input.inputError] } as const)
       : readDocumentBytes(input.bytes, options);
   if (!read.ok) {
-    reportInputErrors(io, file, read.errors);
+    // The text, to give the line of a JSON path (JSON input only; not for SVG).
+    const decoded = 'bytes' in input ? decodeInput(input.bytes) : undefined;
+    const text = decoded?.ok && !looksLikeSvg(decoded.text) ? decoded.text : undefined;
+    reportInputErrors(io, file, read.errors, options.lang, text);
     return undefined;
   }
   return { doc: read.document };

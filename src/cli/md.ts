@@ -134,12 +134,12 @@ export async function runMd(io: CliIO, args: MdArgs): Promise<number> {
     return 2;
   }
   if ('inputError' in input) {
-    reportInputErrors(io, args.file, [input.inputError]);
+    reportInputErrors(io, args.file, [input.inputError], args.lang);
     return 2;
   }
   const decoded = decodeInput(input.bytes);
   if (!decoded.ok) {
-    reportInputErrors(io, args.file, [decoded.error]);
+    reportInputErrors(io, args.file, [decoded.error], args.lang);
     return 2;
   }
   const bytes = input.bytes;

@@ -8,8 +8,8 @@
  * terminal shows (`ESC[2K\r` followed by a fake "valid" prints as `\x1b[2K\x0d…`).
  *
  * Applied to the pieces of a line before any colour is added, whether colour is on or not.
- * JSON output needs none of this: JSON.stringify escapes what JSON requires and a JSON
- * reader never interprets the rest.
+ * JSON output goes through `jsonSafe`: the same characters as `\uHHHH` escapes, which a JSON
+ * reader turns back into the same text.
  */
 /* eslint-disable no-control-regex -- matching control characters is the point */
 const UNSAFE =
@@ -27,4 +27,25 @@ const escape = (c: string) => {
 /** `text` with every terminal control character shown escaped (see above); same text when none. */
 export function terminalSafe(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escape) : text;
+}
+
+/**
+ * JSON text (from JSON.stringify) with the characters `terminalSafe` escapes that JSON.stringify
+ * leaves raw (DEL, C1 controls, bidi controls, U+2028, U+2029) written as `\uHHHH` escapes:
+ * the same JSON value, but `cat`-ing it cannot reorder or recolour a terminal. These
+ * characters only occur inside JSON strings, where the escape is valid.
+ */
+export function jsonSafe(json: string): string {
+  return JSON_UNSAFE.test(json)
+    ? json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
+}
+
+/** What JSON.stringify leaves raw (C0 controls it escapes; the rest is its own white space). */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/** Text of a report line: labels as NFC (macOS writes NFD Hangul), then terminal-safe. */
+export function textSafe(text: string): string {
+  return terminalSafe(text.normalize('NFC'));
 }

@@ -15,7 +15,7 @@ import {
 } from '../lib/core/index';
 import type { CliIO } from './io';
 import { displayName, loadDocumentLines, type LoadOptions } from './load';
-import { terminalSafe as safe } from './terminal';
+import { jsonSafe, terminalSafe, textSafe as safe } from './terminal';
 
 export interface ValidateArgs {
   files: string[];
@@ -37,7 +37,9 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: '1;31', warning: '1;33
 /** `stackdraw validate`: exit 0 valid, 1 invalid, 2 unreadable input. */
 export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number> {
   let status = 0;
+  const json = (value: object) => io.stdout(jsonSafe(JSON.stringify(value)) + '\n');
   for (const file of args.files) {
+    // A refused file prints nothing on stdout: its errors are on stderr, with line and column.
     const loaded = await loadDocumentLines(io, file, { lang: args.lang, ...args.limits });
     if (!loaded) {
       status = 2;
@@ -48,11 +50,11 @@ export async function runValidate(io: CliIO, args: ValidateArgs): Promise<number
     if (!report.valid && status === 0) status = 1;
 
     if (args.format === 'json') {
-      io.stdout(JSON.stringify(reportToJson(report, doc, args.lang, nodeMap(doc))) + '\n');
+      json({ file: displayName(file), ...reportToJson(report, doc, args.lang, nodeMap(doc)) });
       continue;
     }
     // Stack text: each problem names the line of the first node it concerns.
-    const name = safe(displayName(file));
+    const name = terminalSafe(displayName(file)); // as typed: NFC is for labels only
     const line = (id: string | undefined) => (id === undefined ? undefined : lines?.get(id));
     printReport(io, doc, report, args.lang, (id) => {
       const n = line(id);

@@ -354,6 +354,27 @@ describe.concurrent(
 );
 
 describe.concurrent('replacing the output file', SLOW, () => {
+  test('-o over a setuid/setgid file keeps its permissions but not those bits', async ({
+    expect
+  }) => {
+    const out = join(await folder(), 'out.svg');
+    await writeFile(out, 'old');
+    await chmod(out, 0o6755);
+    const r = await stackdraw(['export', TYPE1, '-o', out]);
+    expect(r.code).toBe(0);
+    expect((await readFile(out, 'utf8')).startsWith('<svg')).toBe(true);
+    expect((await stat(out)).mode & 0o7777).toBe(0o755);
+  });
+
+  test('--scale with an SVG output says it does not apply', async ({ expect }) => {
+    const out = join(await folder(), 'picture.svg');
+    const r = await stackdraw(['export', TYPE1, '--scale', '3', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--scale only applies to PNG output');
+    const png = await stackdraw(['export', TYPE1, '--scale', '1', '-o', join(out, '..', 'p.png')]);
+    expect(png.stderr).not.toContain('--scale only applies');
+  });
+
   test('export -o a symbolic link writes through to its target, which keeps mode 0600', async ({
     expect
   }) => {

@@ -90,6 +90,8 @@ interface JsonDiagnostic {
   hint?: string;
 }
 interface JsonReport {
+  /** The file as given (`<stdin>` for `-`). */
+  file: string;
   valid: boolean;
   stacks: JsonStack[];
   diagnostics: JsonDiagnostic[];
@@ -100,7 +102,8 @@ const sortedKeys = (o: object) => Object.keys(o).sort();
 /** The documented JSON shape, exactly: no extra keys anywhere, right types. */
 function checkReportShape(expect: ExpectStatic, r: JsonReport): void {
   expect(typeof r).toBe('object');
-  expect(sortedKeys(r)).toEqual(['diagnostics', 'stacks', 'valid']);
+  expect(sortedKeys(r)).toEqual(['diagnostics', 'file', 'stacks', 'valid']);
+  expect(typeof r.file).toBe('string');
   expect(typeof r.valid).toBe('boolean');
   expect(Array.isArray(r.stacks)).toBe(true);
   expect(Array.isArray(r.diagnostics)).toBe(true);
@@ -246,6 +249,7 @@ describe.concurrent('the examples in static/examples', SLOW, () => {
     expect(r.code).toBe(0);
     const [report] = jsonLines(expect, r.stdout);
     expect(report).toEqual({
+      file: `${EX}/type1-esxi.json`,
       valid: true,
       stacks: [{ root: 'hw', classification: 'type1', nested: false, nodes: expect.any(Array) }],
       // One server, no cluster: a note that it is a single point of failure, nothing else.
@@ -866,4 +870,68 @@ describe.concurrent('--help and --version', SLOW, () => {
       expect(r.stdout).toBe(`${pkg.version}\n`);
     }
   );
+});
+
+describe.concurrent('new-user trial: file names, refusals and text in the output', SLOW, () => {
+  test('--format json names the file of each result; a refused file gives line and column on stderr', async ({
+    expect
+  }) => {
+    const bad = await tmpFile(
+      'unknown-kind-at.json',
+      '{\n  "version": 1,\n  "nodes": [\n    { "id": "a", "kind": "toaster", "label": "T" }\n  ]\n}\n'
+    );
+    const good = `${EX}/type1-esxi.json`;
+    const other = `${EX}/type2-virtualbox.json`;
+    const r = await stackdraw(['validate', '--format', 'json', good, bad, other]);
+    expect(r.code).toBe(2);
+    expect(jsonLines(expect, r.stdout).map((o) => o.file)).toEqual([good, other]);
+    expect(r.stderr).toBe(
+      `stackdraw: ${bad}: $.nodes[0].kind: unknown kind "toaster" (node "a"): use one of hardware, firmware, hypervisor, os, container, service (line 4, column 26)\n`
+    );
+    const ko = await stackdraw(['validate', '--lang', 'ko', bad]);
+    expect(ko.stderr).toContain('(4행 26열)');
+  });
+
+  test('--lang ko: the reader’s errors are in Korean', async ({ expect }) => {
+    const bad = await tmpFile(
+      'ko-errors.json',
+      JSON.stringify({
+        version: 1,
+        nodes: [
+          { id: 'a', kind: 'toaster', label: 'T' },
+          { id: 'a', kind: 'os', label: 'U' }
+        ]
+      })
+    );
+    const r = await stackdraw(['validate', '--lang', 'ko', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('알 수 없는 종류 "toaster" (노드 "a")');
+    expect(r.stderr).toContain('노드 id "a"가 중복됩니다');
+    const notJson = await stackdraw(['validate', '--lang', 'ko', '-'], { input: '{' });
+    expect(notJson.stderr).toContain('올바른 JSON이 아닙니다');
+    const version = await stackdraw(['validate', '-'], { input: '{"version":"1","nodes":[]}' });
+    expect(version.stderr).toContain('"version" must be the number 1, but it is the string "1"');
+  });
+
+  test('labels: NFC in text output, bidi controls escaped in JSON', async ({ expect }) => {
+    const nfd = '\u1100\u1161\u1109\u1161\u11bc';
+    const doc = {
+      version: 1,
+      nodes: [
+        { id: 'hw', kind: 'hardware', label: nfd },
+        { id: 'svc', kind: 'service', label: 'x\u202ey' }
+      ],
+      edges: [{ id: 'e', source: 'hw', target: 'svc' }]
+    };
+    const text = await stackdraw(['validate', '-'], { input: JSON.stringify(doc) });
+    expect(text.stdout).toContain(nfd.normalize('NFC'));
+    expect(text.stdout).not.toContain(nfd);
+    expect(text.stdout).not.toContain('\u202e');
+    const json = await stackdraw(['validate', '--format', 'json', '-'], {
+      input: JSON.stringify(doc)
+    });
+    expect(json.stdout).not.toContain('\u202e');
+    expect(json.stdout).toContain('\\u202e');
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('x\u202ey');
+  });
 });

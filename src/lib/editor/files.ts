@@ -6,6 +6,21 @@ import {
   type InputError
 } from '$lib/core/index';
 
+/** Inputs from this size on (bytes) get a "Reading …" notice before the work starts (1 MB). */
+export const BUSY_BYTES = 1024 * 1024;
+
+/** A size for people: "10 MB", "1.5 MB", "800 KB" (1 MB = 1,048,576 bytes). */
+export function sizeWords(bytes: number): string {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return bytes >= 1048576 ? `${round(bytes / 1048576)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Resolves once the browser has painted what changed (a frame, then a task). */
+export function nextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The largest file the editor opens, in bytes: the reader's default limit (10 MB). */
 export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxBytes;
 

@@ -9,6 +9,7 @@ import {
   type NodeBox,
   type NodeKind,
   type Segment,
+  type StackReport,
   type ValidationReport
 } from '$lib/core/index';
 import type { Edge, Node } from '@xyflow/svelte';
@@ -30,6 +31,7 @@ export interface StackNodeData extends Record<string, unknown> {
     nested: boolean;
     expect?: string;
     met?: boolean;
+    missing?: StackReport['missing'];
   };
   renaming: boolean;
   /** In the "What if … fails?" mode: failed, stopped (dimmed), down for good, or an FT copy
@@ -86,7 +88,8 @@ export function flowNodeData(
             ok: stackIsValid(s),
             nested: s.nested,
             expect: s.expect,
-            met: s.expectationMet
+            met: s.expectationMet,
+            missing: s.missing
           }
         : undefined,
       renaming: false,

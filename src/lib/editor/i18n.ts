@@ -127,6 +127,12 @@ const en = {
   rename: 'Rename',
   openFailed: (file: string) => `Could not open ${file}`,
   diagramKept: 'Your diagram is unchanged.',
+  more: 'More',
+  skipToCanvas: 'Skip to canvas',
+  copySuffix: ' (copy)',
+  reading: (name: string, size: string) => `Reading ${name} (${size})…`,
+  clipboardNotDiagram:
+    'The clipboard holds text that is not a stackdraw diagram, so nothing was pasted.',
   layoutFailed: 'Automatic layout failed; the nodes stay where they were.',
   layoutTimeout: 'Automatic layout took longer than 10 s; the nodes stay where they were.',
   layoutCrashed:
@@ -333,6 +339,11 @@ const ko: Messages = {
   rename: '이름 바꾸기',
   openFailed: (file) => `${josa(file, '을/를')} 열 수 없습니다`,
   diagramKept: '지금의 다이어그램은 그대로입니다.',
+  more: '더 보기',
+  skipToCanvas: '캔버스로 건너뛰기',
+  copySuffix: ' (사본)',
+  reading: (name, size) => `${name} (${size}) 읽는 중…`,
+  clipboardNotDiagram: '클립보드의 텍스트가 stackdraw 다이어그램이 아니어서 붙여넣지 않았습니다.',
   layoutFailed: '자동 배치에 실패했습니다. 노드는 원래 자리에 있습니다.',
   layoutTimeout: '자동 배치가 10초를 넘겼습니다. 노드는 원래 자리에 있습니다.',
   layoutCrashed:

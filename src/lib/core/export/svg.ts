@@ -215,7 +215,7 @@ export function renderSvg(input: SvgInput): string {
     `<title id="sd-title">${escapeText(title)}</title>`,
     `<desc id="sd-desc">${escapeText(desc)}</desc>`,
     `<metadata id="stackdraw-document">${jsonForXml(doc)}</metadata>`,
-    `<style>${input.fontFaces ?? ''}text{font-family:${FONT_STACK}}</style>`,
+    `<style>${input.fontFaces ?? ''}text{font-family:${FONT_STACK};font-variant-ligatures:none}</style>`,
     `<rect width="${num(width)}" height="${num(height)}" fill="${theme.background}"/>`
   );
 

@@ -9,11 +9,15 @@
  * the byte offset and the line.
  */
 
+import { keyed, type ReaderMessage } from './read-messages';
+
 /** Why bytes could not be read as text. `offset` is 0-based, in bytes; `line` is 1-based. */
 export interface DecodeError {
   code: 'bad-encoding';
   path: '$';
   message: string;
+  /** The message as a catalog key (read-messages.ts), when it has one. */
+  msg?: ReaderMessage;
   /** Byte offset (0-based) of the first byte that cannot be read. */
   offset: number;
   /** Line (1-based) of that byte: 1 + the number of line feeds before it. */
@@ -33,8 +37,9 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function fail(offset: number, line: number, message: string): Decoded {
-  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, message } };
+function fail(offset: number, line: number, message: string | ReaderMessage): Decoded {
+  const text = typeof message === 'string' ? { message } : keyed(message);
+  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, ...text } };
 }
 
 /**
@@ -101,11 +106,7 @@ function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
     const bad = findInvalidUtf8(bytes.subarray(start)) ?? { offset: 0, reason: 'not UTF-8' };
     const offset = start + bad.offset;
     const line = lineAt(bytes, offset);
-    return fail(
-      offset,
-      line,
-      `not valid UTF-8 at byte offset ${offset} (line ${line}): ${bad.reason}; the file may be in another encoding (Latin-1, Windows-1252, EUC-KR…): ${SAVE_AS_UTF8}`
-    );
+    return fail(offset, line, { key: 'notUtf8', offset, line, reason: bad.reason });
   }
 }
 
@@ -162,22 +163,14 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) ||
       (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff))
   ) {
-    return fail(
-      0,
-      1,
-      `this file is UTF-32 (it starts with a UTF-32 byte-order mark): ${SAVE_AS_UTF8}`
-    );
+    return fail(0, 1, { key: 'utf32' });
   }
   if (bytes.length >= 2 && b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, true);
   if (bytes.length >= 2 && b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, false);
   const start = bytes.length >= 3 && b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
   if (bytes.length >= start + 2 && (bytes[start] === 0 || bytes[start + 1] === 0)) {
     const at = bytes[start] === 0 ? start : start + 1;
-    return fail(
-      at,
-      1,
-      `a NUL byte at byte offset ${at} (line 1): this file looks like UTF-16 or UTF-32 without a byte-order mark; ${SAVE_AS_UTF8}`
-    );
+    return fail(at, 1, { key: 'noBom', offset: at });
   }
   return decodeUtf8(bytes, start);
 }

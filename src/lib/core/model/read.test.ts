@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, readDocument, type InputError } from './read';
+import { checkDocument, readDocument, renderInputError, type InputError } from './read';
 
 const node = (id: string, kind = 'os', label = id) => ({ id, kind, label });
 const edge = (id: string, source: string, target: string) => ({ id, source, target });
@@ -228,10 +228,49 @@ describe('readDocument: input errors name the JSON path and the id at fault', ()
     expect(e.message).toMatch(/type1, type2, dedicated/);
   });
 
-  it.each([[2], [0], ['1'], [1.5]])('unsupported version %j', (version) => {
+  it.each([[2], [0], [1.5]])('unsupported version %j', (version) => {
     const e = onlyError({ version, nodes: [] });
     expect(e).toMatchObject({ code: 'unsupported-version', path: '$.version' });
     expect(e.message).toMatch(/this stackdraw reads version 1/);
+  });
+
+  it('a version that is not a number says it must be the number 1', () => {
+    const e = onlyError({ version: '1', nodes: [] });
+    expect(e).toMatchObject({ code: 'unsupported-version', path: '$.version' });
+    expect(e.message).toBe('"version" must be the number 1, but it is the string "1"');
+    expect(renderInputError(e, 'ko')).toBe('"version"은 숫자 1이어야 하는데 문자열 "1"입니다');
+  });
+
+  it('reader errors read in Korean too (the catalog), English stays the message', () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        { version: 1, nodes: [{ id: 'a', kind: 'toaster', label: 'x' }] },
+        /^알 수 없는 종류 "toaster" \(노드 "a"\)/
+      ],
+      [{ version: 1, nodes: [{ id: 'a', label: 'x' }] }, /^"kind"가 없습니다 \(노드 "a"\)$/],
+      [
+        {
+          version: 1,
+          nodes: [
+            { id: 'a', kind: 'os', label: 'x' },
+            { id: 'a', kind: 'os', label: 'y' }
+          ]
+        },
+        /^노드 id "a"가 중복됩니다/
+      ],
+      [{ version: 1 }, /^"nodes"가 없습니다/],
+      [[], /^문서는 "nodes"와 "edges"가 있는 JSON 객체여야 하는데 배열입니다$/]
+    ];
+    for (const [value, ko] of cases) {
+      const e = onlyError(value);
+      expect(e.msg, e.message).toBeDefined();
+      expect(renderInputError(e, 'ko')).toMatch(ko);
+      expect(renderInputError(e, 'en')).toBe(e.message);
+    }
+    const bad = readDocument('{"version": 1,');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(renderInputError(bad.errors[0], 'ko')).toMatch(/^올바른 JSON이 아닙니다 \(1행/);
   });
 
   it('a newer version says so', () => {

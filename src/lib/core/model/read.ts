@@ -10,6 +10,8 @@ import { locateJsonError } from './json-error';
 import { checkDocumentRedundancy, checkNodeRedundancy } from './redundancy-read';
 import { decodeInput } from './decode';
 import { documentTextFromSvg } from './svg-metadata';
+import { gotOf, keyed, renderReaderMessage, type Owner, type ReaderMessage } from './read-messages';
+import type { Lang } from '../i18n/lang';
 
 export { documentTextFromSvg };
 
@@ -58,11 +60,21 @@ export interface InputError {
   path: string;
   /** The id of the node or edge at fault, when it has one. */
   id?: string;
+  /** The message in English (see `renderInputError` for other languages). */
   message: string;
+  /** The message as a catalog key and parameters, when it has one (read-messages.ts). */
+  msg?: ReaderMessage;
   /** `bad-encoding` only: 0-based byte offset of the first byte that cannot be read. */
   offset?: number;
-  /** `bad-encoding` only: 1-based line of that byte. */
+  /** 1-based line of the fault, where known (`bad-encoding`: of the byte; `not-json`). */
   line?: number;
+  /** 1-based column (in characters) of the fault, where known (`not-json`). */
+  column?: number;
+}
+
+/** An input error's message in `lang` (the English text when it has no catalog key). */
+export function renderInputError(e: InputError, lang: Lang): string {
+  return e.msg ? renderReaderMessage(e.msg, lang) : e.message;
 }
 
 export type ReadResult =
@@ -117,14 +129,15 @@ export function parseJson(
   } catch (e) {
     // An engine whose parser recurses runs out of stack on very deep nesting.
     if (e instanceof RangeError) return { ok: false, error: tooDeep('$') };
-    const located = locateJsonError(body);
-    let message = 'not valid JSON';
-    if (body.trim() === '') message += ': the input is empty';
-    else if (located) {
-      const { line, column } = lineColumn(body, located.offset);
-      message += ` at line ${line}, column ${column}: ${located.reason}`;
+    let m: ReaderMessage = { key: 'notJson' };
+    if (body.trim() === '') m = { key: 'notJson', empty: true };
+    else {
+      const located = locateJsonError(body);
+      if (located)
+        m = { key: 'notJson', ...lineColumn(body, located.offset), reason: located.reason };
     }
-    return { ok: false, error: { code: 'not-json', path: '$', message } };
+    const at = m.line !== undefined ? { line: m.line, column: m.column } : {};
+    return { ok: false, error: { code: 'not-json', path: '$', ...keyed(m), ...at } };
   }
 }
 
@@ -172,16 +185,12 @@ function sizeText(bytes: number): string {
  */
 export function tooLargeError(bytes: number | undefined, maxBytes: number): InputError {
   const limit = sizeText(maxBytes);
-  let size = bytes === undefined ? undefined : sizeText(bytes);
+  const size = bytes === undefined ? undefined : sizeText(bytes);
   const exact = size === limit;
-  if (exact) size += ` (${bytes} bytes)`;
   return {
     code: 'too-large',
     path: '$',
-    message:
-      size === undefined
-        ? `the input is larger than the limit of ${limit}`
-        : `the input is ${size}, over the limit of ${limit}${exact ? ` (${maxBytes} bytes)` : ''}`
+    ...keyed({ key: 'tooLarge', size, limit, ...(exact ? { bytes, maxBytes } : {}) })
   };
 }
 
@@ -193,7 +202,7 @@ function tooManyNodes(result: ReadResult, maxNodes: number): ReadResult {
       {
         code: 'too-large',
         path: '$.nodes',
-        message: `the document has ${result.document.nodes.length} nodes, over the limit of ${maxNodes}`
+        ...keyed({ key: 'tooManyNodes', count: result.document.nodes.length, limit: maxNodes })
       }
     ]
   };
@@ -254,12 +263,18 @@ export const MAX_DEPTH = 64;
 export const MAX_COORDINATE = 1_000_000;
 
 function tooDeep(path: string, id?: string): InputError {
+  const owner = ownerOf(path, id);
   return {
     code: 'too-deep',
     path,
     ...(id === undefined ? {} : { id }),
-    message: `nested more than ${MAX_DEPTH} levels deep${id === undefined ? '' : ` (in ${path.startsWith('$.edges') ? 'edge' : 'node'} ${quote(id)})`}: stackdraw reads documents nested up to ${MAX_DEPTH} levels`
+    ...keyed({ key: 'tooDeep', max: MAX_DEPTH, path, owner })
   };
+}
+
+/** The node or edge a path is in, named by `id` (undefined without an id). */
+function ownerOf(path: string, id: string | undefined): Owner {
+  return id === undefined ? undefined : { what: path.startsWith('$.edges') ? 'edge' : 'node', id };
 }
 
 const isContainer = (v: Json): v is object => typeof v === 'object' && v !== null;
@@ -406,7 +421,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         {
           code: 'root-not-object',
           path: '$',
-          message: `the document must be a JSON object with "nodes" and "edges", but it is ${describe(value)}`
+          ...keyed({ key: 'rootNotObject', got: gotOf(value) })
         }
       ]
     };
@@ -415,19 +430,12 @@ export function checkDocument(value: Json, owned = false): ReadResult {
   // Version first: a document from a newer stackdraw may mean anything.
   const version = value.version === undefined ? CURRENT_VERSION : value.version;
   if (version !== CURRENT_VERSION) {
-    const newer = typeof version === 'number' && version > CURRENT_VERSION;
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'unsupported-version',
-          path: '$.version',
-          message: `unsupported version ${JSON.stringify(version)}: this stackdraw reads version ${CURRENT_VERSION}${
-            newer ? ' (the file was written by a newer stackdraw)' : ''
-          }`
-        }
-      ]
-    };
+    // "1" (a string) is not an old or new version: say what it should be.
+    const m: ReaderMessage =
+      typeof version === 'number'
+        ? { key: 'unsupportedVersion', version, expected: CURRENT_VERSION }
+        : { key: 'versionNotNumber', expected: CURRENT_VERSION, got: gotOf(version) };
+    return { ok: false, errors: [{ code: 'unsupported-version', path: '$.version', ...keyed(m) }] };
   }
 
   // Before anything else: a deep value cannot be saved, exported or copied.
@@ -438,24 +446,25 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     fail({
       code: 'bad-field',
       path: '$.title',
-      message: `"title" must be a string, but it is ${describe(value.title)}`
+      ...keyed({ key: 'fieldNotString', field: 'title', got: gotOf(value.title), owner: undefined })
     });
   }
   if (!Array.isArray(value.nodes)) {
     fail({
       code: 'nodes-not-array',
       path: '$.nodes',
-      message:
+      ...keyed(
         value.nodes === undefined
-          ? '"nodes" is missing: a document needs a "nodes" array'
-          : `"nodes" must be an array, but it is ${describe(value.nodes)}`
+          ? { key: 'nodesMissing' }
+          : { key: 'notArray', field: 'nodes', got: gotOf(value.nodes) }
+      )
     });
   }
   if (value.edges !== undefined && !Array.isArray(value.edges)) {
     fail({
       code: 'edges-not-array',
       path: '$.edges',
-      message: `"edges" must be an array, but it is ${describe(value.edges)}`
+      ...keyed({ key: 'notArray', field: 'edges', got: gotOf(value.edges) })
     });
   }
   if (errors.length) return { ok: false, errors };
@@ -476,15 +485,14 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     if (typeof v === 'string' && (allowEmpty || v !== '')) return v;
     // Only a failure pays for building its message.
     const at = `${path}.${field}`;
-    const who =
-      id !== undefined ? ` (${path.startsWith('$.nodes') ? 'node' : 'edge'} ${quote(id)})` : '';
-    const message =
+    const owner = ownerOf(path, id);
+    const m: ReaderMessage =
       v === undefined
-        ? `"${field}" is missing${who}`
+        ? { key: 'fieldMissing', field, owner }
         : typeof v !== 'string'
-          ? `"${field}" must be a string, but it is ${describe(v)}${who}`
-          : `"${field}" is empty${who}`;
-    fail({ code: 'bad-field', path: at, id, message });
+          ? { key: 'fieldNotString', field, got: gotOf(v), owner }
+          : { key: 'fieldEmpty', field, owner };
+    fail({ code: 'bad-field', path: at, id, ...keyed(m) });
     return undefined;
   };
 
@@ -494,7 +502,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
       fail({
         code: 'node-not-object',
         path,
-        message: `each node must be an object, but this one is ${describe(raw)}`
+        ...keyed({ key: 'itemNotObject', what: 'node', got: gotOf(raw) })
       });
       return;
     }
@@ -509,7 +517,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'unknown-kind',
         path: `${path}.kind`,
         id: idValue,
-        message: `unknown kind ${quote(kind)}${whoNode()}: use one of ${KINDS.join(', ')}`
+        ...keyed({ key: 'unknownKind', kind, owner: ownerOf(path, idValue), kinds: KINDS })
       });
       good = false;
     }
@@ -552,7 +560,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
           code: 'duplicate-node-id',
           path: `${path}.id`,
           id,
-          message: `duplicate node id ${quote(id)}: $.nodes[${first}] already uses it`
+          ...keyed({ key: 'duplicateId', what: 'node', id, first })
         });
         good = false;
       } else {
@@ -571,7 +579,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
       fail({
         code: 'edge-not-object',
         path,
-        message: `each edge must be an object, but this one is ${describe(raw)}`
+        ...keyed({ key: 'itemNotObject', what: 'edge', got: gotOf(raw) })
       });
       return;
     }
@@ -588,7 +596,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
           code: 'duplicate-edge-id',
           path: `${path}.id`,
           id,
-          message: `duplicate edge id ${quote(id)}: $.edges[${first}] already uses it`
+          ...keyed({ key: 'duplicateId', what: 'edge', id, first })
         });
         good = false;
       } else {
@@ -601,7 +609,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'missing-node',
         path: `${path}.${field}`,
         id: idValue,
-        message: `${field} ${quote(ref)}${whoEdge()} names a node that does not exist`
+        ...keyed({ key: 'missingNode', field, ref, owner: ownerOf(path, idValue) })
       });
       return true;
     };
@@ -612,7 +620,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'self-loop',
         path,
         id: idValue,
-        message: `edge${whoEdge()} goes from node ${quote(source)} to itself: a layer cannot run on itself`
+        ...keyed({ key: 'selfLoop', node: source, owner: ownerOf(path, idValue) })
       });
       good = false;
     }
@@ -643,7 +651,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     if (errors.length > MAX_ERRORS) {
       const rest = errors.length - MAX_ERRORS;
       errors.length = MAX_ERRORS;
-      errors.push({ code: errors[0].code, path: '$', message: `… and ${rest} more input errors` });
+      errors.push({ code: errors[0].code, path: '$', ...keyed({ key: 'moreErrors', rest }) });
     }
     return { ok: false, errors };
   }

@@ -1,4 +1,5 @@
 import type { InputError } from './read';
+import { keyed } from './read-messages';
 
 /**
  * The document inside a stackdraw SVG export: the text of its first
@@ -20,8 +21,7 @@ const NOT_FOUND: Found = {
   error: {
     code: 'svg-without-document',
     path: '$',
-    message:
-      'this SVG holds no stackdraw document (no <metadata id="stackdraw-document">): only SVGs exported by stackdraw can be opened'
+    ...keyed({ key: 'svgWithoutDocument' })
   }
 };
 

@@ -39,8 +39,8 @@ export const CLASSIFICATION_LABELS: Record<Lang, Record<Classification, string>>
   },
   ko: {
     dedicated: '전용 (하이퍼바이저 없음)',
-    type1: 'Type 1',
-    type2: 'Type 2',
+    type1: '유형 1',
+    type2: '유형 2',
     incomplete: '미완성',
     invalid: '잘못됨'
   }
@@ -63,10 +63,44 @@ export function stackBadge(
   if (stack.classification === 'incomplete') {
     return {
       text: `${name} · ${INCOMPLETE[lang]}`,
-      mark: stack.expectationMet === false ? 'bad' : 'none'
+      mark: stack.expectationMet === false && !stack.missing ? 'bad' : 'none'
     };
   }
-  return { text: `${name}${nested}`, mark: stackIsValid(stack) ? 'ok' : 'bad' };
+  // Unfinished (a hypervisor without a guest yet) is not wrong: no cross, no tick.
+  const mark = stackIsValid(stack) ? 'ok' : stack.missing ? 'none' : 'bad';
+  return { text: `${name}${nested}`, mark };
+}
+
+/** What an unfinished stack still lacks, after "incomplete". */
+const MISSING: Record<Lang, Record<NonNullable<StackReport['missing']>, string>> = {
+  en: { 'nothing-installed': 'nothing installed yet', 'no-guest': 'no guest OS yet' },
+  ko: { 'nothing-installed': '아직 설치된 것 없음', 'no-guest': '아직 게스트 OS 없음' }
+};
+
+/**
+ * The badge's expectation part, or undefined without an expectation: "expected Type 1: met",
+ * "…: not met", or for a stack that is only unfinished "expected Type 1: incomplete, no guest
+ * OS yet" (Korean: "기대 유형 1: 미완성, 아직 게스트 OS 없음", with the badge's type words).
+ */
+export function expectationBadge(stack: StackReport, lang: Lang): string | undefined {
+  if (!stack.expect) return undefined;
+  const what =
+    stack.expect === 'dedicated'
+      ? lang === 'ko'
+        ? '전용 서버'
+        : 'Dedicated server'
+      : CLASSIFICATION_LABELS[lang][stack.expect];
+  const ko = lang === 'ko';
+  const verdict = stack.expectationMet
+    ? ko
+      ? '충족'
+      : 'met'
+    : stack.missing
+      ? `${ko ? '미완성' : 'incomplete'}, ${MISSING[lang][stack.missing]}`
+      : ko
+        ? '미충족'
+        : 'not met';
+  return `${ko ? '기대' : 'expected'} ${what}: ${verdict}`;
 }
 
 /** A stack has no error of its own and meets its expectation, if it has one. */

@@ -209,6 +209,11 @@ export interface StackReport {
   nodes: string[];
   expect?: Expectation;
   expectationMet?: boolean;
+  /**
+   * Why the expectation is not met when the stack is only unfinished: nothing installed on
+   * the hardware, or a hypervisor without a guest OS yet. Not in the JSON report.
+   */
+  missing?: 'nothing-installed' | 'no-guest';
 }
 
 export interface ValidationReport {

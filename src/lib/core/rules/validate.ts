@@ -398,6 +398,9 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
       const problem = checkExpectation(facts, root, expect, members);
       report.expect = expect;
       report.expectationMet = problem === undefined;
+      if (problem?.key === 'expectation-unmet.nothing-installed')
+        report.missing = 'nothing-installed';
+      else if (problem?.key === 'expectation-unmet.no-guest') report.missing = 'no-guest';
       if (problem) findings.push(problem);
     }
     return report;

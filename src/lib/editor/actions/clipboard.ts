@@ -48,8 +48,9 @@ async function pasteStackText(
 
 /**
  * Paste: what the system clipboard holds (nodes copied in any stackdraw tab, a stackdraw
- * document as JSON, SVG or stack text), else the in-app copy when reading the clipboard is refused.
- * With one node selected, the pasted stacks run on it where they may.
+ * document as JSON, SVG or stack text). Only when reading the clipboard is refused or
+ * unavailable (or it holds no text) is the in-app copy pasted; other text pastes nothing and
+ * the status says why. With one node selected, the pasted stacks run on it where they may.
  */
 export const paste: Action = {
   id: 'paste',
@@ -60,11 +61,15 @@ export const paste: Action = {
   },
   keys: ['Mod+V'],
   run: async (ctx) => {
+    const { editor } = ctx.app;
     const text = await ctx.readClipboard();
-    const stack = text === undefined ? undefined : stackTextOf(text);
+    if (!text) return editor.paste('copied');
+    const stack = stackTextOf(text);
     if (stack !== undefined) return pasteStackText(ctx, stack);
-    const clip = text === undefined ? undefined : readClip(text);
-    ctx.app.editor.paste(clip ?? undefined);
+    const clipboard = ctx.app.settings.lang === 'ko' ? '클립보드' : 'the clipboard';
+    const clip = await ctx.app.busy(clipboard, text.length, () => readClip(text));
+    if (clip) editor.paste(clip);
+    else editor.say(editor.t.clipboardNotDiagram, 'error');
   }
 };
 

@@ -1,62 +1,30 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DiagramDocument } from '$lib/core/index';
-import { indexedDbStorage, isQuotaError, type SavedDiagram } from './autosave';
+import { describe, expect, it } from 'vitest';
+import { rawRecordBlob, restoreRecord } from './autosave';
 
-const doc = (title: string): DiagramDocument => ({
-  version: 1,
-  title,
-  nodes: [{ id: 'hw', kind: 'hardware', label: title }],
-  edges: []
-});
-
-describe('autosave storage', () => {
-  afterEach(() => vi.restoreAllMocks());
-
-  it('saves and restores the current diagram', async () => {
-    const s = indexedDbStorage();
-    await s.save('d1', doc('one'));
-    await s.save('d1', doc('two'));
-    expect(await s.current()).toBe('d1');
-    expect(((await s.load('d1')) as SavedDiagram)?.doc.title).toBe('two');
+describe('a stored record that cannot be restored', () => {
+  it('says what it is in a sentence', () => {
+    const reason = (r: unknown) => {
+      const out = restoreRecord('x', r);
+      return out.ok ? '' : out.failure.reason;
+    };
+    expect(reason('hello')).toBe('the stored record is a string, not a document');
+    expect(reason(42)).toBe('the stored record is a number, not a document');
+    expect(reason(null)).toBe('the stored record is null, not a document');
+    expect(reason([1])).toBe('the stored record is an array, not a document');
+    expect(reason(undefined)).toBe('the stored record is missing, not a document');
   });
 
-  it('a write that fails half way leaves the previous version readable', async () => {
-    const s = indexedDbStorage();
-    await s.save('d2', doc('good'));
-    // Fail the switch to the new version, after the new version was written.
-    const put = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      value,
-      key
-    ) {
-      if (typeof key === 'string' && key.endsWith(':pointer')) {
-        throw new DOMException('disk on fire', 'UnknownError');
-      }
-      return put.call(this, value, key);
-    });
-    await expect(s.save('d2', doc('broken'))).rejects.toThrow();
-    vi.restoreAllMocks();
-    expect(((await s.load('d2')) as SavedDiagram)?.doc.title).toBe('good');
-    // And the next save works again.
-    await s.save('d2', doc('better'));
-    expect(((await s.load('d2')) as SavedDiagram)?.doc.title).toBe('better');
-  });
-
-  it('lists recent diagrams, newest first', async () => {
-    const s = indexedDbStorage();
-    await s.save('r1', doc('first'));
-    await new Promise((r) => setTimeout(r, 5));
-    await s.save('r2', doc('second'));
-    const recent = await s.recent();
-    const titles = recent.map((r) => r.title);
-    expect(titles.indexOf('second')).toBeLessThan(titles.indexOf('first'));
-    expect(recent.find((r) => r.id === 'r2')).toMatchObject({ nodes: 1 });
-  });
-
-  it('recognises a full storage', () => {
-    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
-    expect(isQuotaError(new Error('x'))).toBe(false);
+  it('downloads as what was stored, not as {}', async () => {
+    const blob = new Blob(['{"version":1,"nodes":[]}'], { type: 'application/json' });
+    expect(await rawRecordBlob(blob).text()).toBe('{"version":1,"nodes":[]}');
+    expect(await rawRecordBlob({ id: 'a', doc: blob }).text()).toBe('{"version":1,"nodes":[]}');
+    expect(await rawRecordBlob('raw text').text()).toBe('raw text');
+    const map = JSON.parse(await rawRecordBlob({ doc: new Map([['nodes', 1]]) }).text());
+    expect(map).toEqual({ doc: { nodes: 1 } });
+    const nested = JSON.parse(await rawRecordBlob({ doc: { title: 'T' }, big: 10n }).text());
+    expect(nested).toEqual({ doc: { title: 'T' }, big: '10' });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(await rawRecordBlob(cyclic).text()).toBe('[object Object]');
   });
 });

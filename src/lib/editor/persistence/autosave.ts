@@ -58,8 +58,17 @@ export function restoreRecord(
   record: unknown
 ): { ok: true; saved: SavedDiagram } | { ok: false; failure: RestoreFailure } {
   const fail = (reason: string) => ({ ok: false as const, failure: { id, reason, record } });
-  if (!record || typeof record !== 'object' || Array.isArray(record))
-    return fail(`the stored record is ${record === null ? 'null' : typeof record}, not a diagram`);
+  if (!record || typeof record !== 'object' || Array.isArray(record)) {
+    const what =
+      record === null
+        ? 'null'
+        : record === undefined
+          ? 'missing'
+          : Array.isArray(record)
+            ? 'an array'
+            : `${/^[aeiou]/.test(typeof record) ? 'an' : 'a'} ${typeof record}`;
+    return fail(`the stored record is ${what}, not a document`);
+  }
   const r = record as Partial<SavedDiagram>;
   if (r.doc === undefined) return fail('the stored record holds no document');
   let text: string;
@@ -76,6 +85,42 @@ export function restoreRecord(
   }
   const savedAt = typeof r.savedAt === 'number' && Number.isFinite(r.savedAt) ? r.savedAt : 0;
   return { ok: true, saved: { id, doc: read.document, savedAt } };
+}
+
+/**
+ * A stored record as a file for the user to download, as faithfully as it can be: a Blob or
+ * File (a record, or its `doc`) is itself; a string is its text; anything else is JSON, with
+ * Maps as objects and Sets as arrays (JSON.stringify alone writes `{}` for a Blob, a Map or a
+ * Set and drops `undefined`, bigint throws), and `String(record)` as the last resort.
+ */
+export function rawRecordBlob(record: unknown): Blob {
+  if (record instanceof Blob) return record;
+  const doc = (record as { doc?: unknown } | null)?.doc;
+  if (doc instanceof Blob) return doc;
+  if (typeof record === 'string') return new Blob([record], { type: 'text/plain' });
+  let text: string;
+  try {
+    text =
+      JSON.stringify(
+        record,
+        (_key, v: unknown) =>
+          v instanceof Map
+            ? Object.fromEntries(v)
+            : v instanceof Set
+              ? [...v]
+              : v instanceof Blob
+                ? `[${v.constructor.name}: ${v.size} bytes${v.type ? `, ${v.type}` : ''}]`
+                : typeof v === 'bigint'
+                  ? v.toString()
+                  : v === undefined
+                    ? null
+                    : v,
+        2
+      ) ?? String(record);
+  } catch {
+    text = String(record);
+  }
+  return new Blob([text], { type: 'application/json' });
 }
 
 const isRecentEntry = (e: unknown): e is RecentEntry =>

@@ -1,5 +1,6 @@
 import { readDocument, type DiagramDocument, type InputError } from '$lib/core/index';
-import { readFileDocument } from '../files';
+import { BUSY_BYTES, nextPaint, readFileDocument, sizeWords } from '../files';
+import { MESSAGES } from '../i18n';
 import type { RestoreFailure } from '../persistence/autosave';
 import { Editor, type LayoutEngine } from './editor.svelte';
 import { Session, type SessionOptions } from './session.svelte';
@@ -41,7 +42,13 @@ export class App {
   constructor(private env: AppEnvironment) {
     this.settings = new Settings(env.settings, env.languages);
     const marks = env.marks;
-    this.session = new Session(env.session);
+    this.session = new Session({
+      copyTitle: (title) => {
+        const t = MESSAGES[this.settings.lang];
+        return `${title || t.untitled}${t.copySuffix}`;
+      },
+      ...env.session
+    });
     this.editor = new Editor({
       settings: this.settings,
       layout: env.layout,
@@ -104,9 +111,27 @@ export class App {
 
   /** Open a `.json` or stackdraw `.svg` file (read off the main thread); errors are shown. */
   async openFile(file: File): Promise<void> {
-    const opened = await readFileDocument(file);
+    const opened = await this.busy(file.name, file.size, () => readFileDocument(file));
     if (opened.ok) this.openDocument(opened.doc);
     else this.openErrors = { file: file.name, errors: opened.errors };
+  }
+
+  /**
+   * Do heavy work on an input of `bytes` bytes; from BUSY_BYTES on, first show "Reading NAME
+   * (SIZE)…" and let it paint, so the page never freezes without a word. The notice goes when
+   * the work is done.
+   */
+  async busy<T>(name: string, bytes: number, work: () => T | Promise<T>): Promise<T> {
+    if (bytes < BUSY_BYTES) return work();
+    this.editor.notice = { kind: 'busy', text: this.editor.t.reading(name, sizeWords(bytes)) };
+    // The state's own (proxied) object, to clear only this notice.
+    const notice = this.editor.notice;
+    await nextPaint();
+    try {
+      return await work();
+    } finally {
+      if (this.editor.notice === notice) this.editor.notice = null;
+    }
   }
 
   newDocument(): void {

@@ -71,7 +71,7 @@ describe('Editor (the command layer the UI calls)', () => {
     ed.load(TYPE1);
     ed.select(['hw', 'esxi']);
     ed.copy();
-    ed.paste();
+    ed.paste('copied');
     expect(ed.doc.nodes).toHaveLength(4);
     expect(ed.selection).toEqual(['hw-1', 'hv-1']);
     expect(ed.doc.edges.at(-1)).toMatchObject({ source: 'hw-1', target: 'hv-1' });

@@ -58,7 +58,8 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export interface Notice {
-  kind: 'info' | 'error';
+  /** `busy`: work under way (stays until it ends). */
+  kind: 'info' | 'error' | 'busy';
   text: string;
   detail?: string;
 }
@@ -104,6 +105,8 @@ export class Editor {
    * by that node alone: a new drop target re-renders two nodes, not the canvas model.
    */
   dropTarget = $state<string | null>(null);
+  /** The node whose rename box a command (drop, Fix) opened, not the user; see takeAutoRename. */
+  private autoRename: string | null = null;
   notice = $state<Notice | null>(null);
   /** Bumped on every document change; layout results for older revisions are dropped. */
   revision = $state(0);
@@ -226,7 +229,7 @@ export class Editor {
       !outcome.positionsOnly
     );
     if (outcome.select) this.select(outcome.select);
-    if (outcome.rename) this.renaming = outcome.rename;
+    if (outcome.rename) this.renaming = this.autoRename = outcome.rename;
     return true;
   }
 
@@ -326,6 +329,16 @@ export class Editor {
     if (!sameIds(edges, this.selectedEdges)) this.selectedEdges = edges;
   }
 
+  /**
+   * Whether the rename box of `id`, opening now, was opened by a command (a drop or a Fix)
+   * rather than by the user (double-click, F2, Enter). Asked once per box: the answer is used up.
+   */
+  takeAutoRename(id: string): boolean {
+    const auto = this.autoRename === id;
+    this.autoRename = null;
+    return auto;
+  }
+
   returnFocus() {
     const el = this.focusReturn;
     if (el && el.isConnected) el.focus();
@@ -386,10 +399,11 @@ export class Editor {
   }
 
   /**
-   * Paste a clip (the system clipboard's, else the last one copied here). With one node
-   * selected, the pasted stacks run on it where they may.
+   * Paste a clip (the system clipboard's), or `'copied'`: the last one copied here. With one
+   * node selected, the pasted stacks run on it where they may.
    */
-  paste(clip: Clip | null = this.clip) {
+  paste(what: Clip | 'copied') {
+    const clip = what === 'copied' ? this.clip : what;
     if (!clip) return;
     this.pasteCount++;
     this.run('paste', paste, {

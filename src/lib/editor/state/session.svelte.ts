@@ -38,6 +38,8 @@ export interface SessionOptions {
   /** Pause after the last change before it is saved, in ms. */
   delayMs?: number;
   newId?: () => string;
+  /** The title a copy is saved under ("Lab (copy)"); default: the title unchanged. */
+  copyTitle?: (title: string) => string;
 }
 
 const TAB_DIAGRAM = 'stackdraw.diagram';
@@ -79,6 +81,7 @@ export class Session {
   private readonly tab?: TabMemory;
   private readonly delayMs: number;
   private readonly newId: () => string;
+  private readonly copyTitle: (title: string) => string;
 
   constructor(options: SessionOptions) {
     this.storage = options.storage;
@@ -86,6 +89,7 @@ export class Session {
     this.tab = options.tab;
     this.delayMs = options.delayMs ?? 150;
     this.newId = options.newId ?? newDiagramId;
+    this.copyTitle = options.copyTitle ?? ((title) => title);
     this.diagramId = this.newId();
     this.channel?.listen((m) => {
       if (m.diagram === this.diagramId) {
@@ -275,7 +279,10 @@ export class Session {
   private async write(doc: DiagramDocument, id: string): Promise<void> {
     if (id === this.diagramId) this.saveState = 'saving';
     try {
-      const savedAt = await this.storage.save(id, doc);
+      // A copy of another tab's diagram is saved under its own title, told apart in Recent.
+      const copy = this.copyOf !== null && id === this.diagramId;
+      const saved = copy ? { ...doc, title: this.copyTitle(doc.title ?? '') } : doc;
+      const savedAt = await this.storage.save(id, saved);
       this.channel?.announce(id, savedAt);
       this.storageFull = false;
       this.saveError = null;
