@@ -128,4 +128,29 @@ describe('the Text panel', () => {
     expect(lineRange('a', 1)).toEqual({ from: 0, to: 1 });
     expect(lineRange('a', 5)).toEqual({ from: 1, to: 1 });
   });
+  it('a rename on the canvas keeps the user’s comments and wording; Undo brings the exact text back', () => {
+    const { editor, pane } = setup();
+    const mine =
+      '%% my lab\ntitle: Lab\n\n하드웨어 "Server" #hw-1 %% rack 3\n  hv ESXi #hv-1 %% 8.0\n';
+    pane.edit(mine);
+    vi.advanceTimersByTime(300);
+    expect(pane.text).toBe(mine);
+    editor.rename('hv-1', 'Proxmox');
+    pane.follow();
+    expect(pane.text).toBe(mine.replace('hv ESXi #hv-1', 'hv Proxmox #hv-1'));
+    editor.rename('hw-1', 'Dell');
+    pane.follow();
+    expect(pane.text).toContain('하드웨어 Dell #hw-1 %% rack 3\n');
+    editor.undo();
+    pane.follow();
+    editor.undo();
+    pane.follow();
+    expect(pane.text).toBe(mine);
+    editor.redo();
+    pane.follow();
+    expect(pane.text).toBe(mine.replace('hv ESXi #hv-1', 'hv Proxmox #hv-1'));
+    // The markers and the selection use the lines of this text.
+    editor.select(['hv-1']);
+    expect(pane.selectedLines).toEqual([5]);
+  });
 });
