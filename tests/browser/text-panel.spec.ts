@@ -152,3 +152,92 @@ test('a ```stackdraw block pasted onto the canvas is added; bad stack text is re
   await setTheme(page, 'dark');
   await page.screenshot({ path: testInfo.outputPath('text-dark.png') });
 });
+
+/** The text in the code editor, line by line as CodeMirror shows it. */
+async function textOf(page: Page): Promise<string> {
+  const lines = await page.locator('.cm-content .cm-line').allInnerTexts();
+  return lines.map((l) => l.replace(/\n$/, '')).join('\n');
+}
+
+test('a rename on the canvas keeps the comments typed in the text and the cursor; Undo brings the exact text back', async ({
+  page,
+  consoleErrors
+}, testInfo) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await page.keyboard.press('Shift+T');
+  await expect(code(page)).toContainText('#vbox');
+  // A comment line at the top, a comment after a node, in the user's own words.
+  await code(page).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('%% my notes');
+  await page.keyboard.press('Enter');
+  await code(page).getByText('#vbox').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' %% the hypervisor');
+  await expect(page.getByTestId('text-state')).toHaveText('In step with the canvas');
+  // The cursor on the web line, then a rename on the canvas.
+  await code(page).getByText('#web').click();
+  await page.keyboard.press('End');
+  const before = await textOf(page);
+  expect(before).toContain('%% my notes\ntitle:');
+  await node(page, 'vbox').dblclick();
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.type('VirtualBox 7');
+  await page.keyboard.press('Enter');
+  await expect(code(page)).toContainText(
+    'hv "VirtualBox 7" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  const after = await textOf(page);
+  expect(after.split('\n').filter((l) => !l.includes('#vbox'))).toEqual(
+    before.split('\n').filter((l) => !l.includes('#vbox'))
+  );
+  // The cursor stayed on its line (not sent to line 1).
+  await expect(page.locator('.cm-activeLine')).toContainText('#web');
+  await page.screenshot({ path: testInfo.outputPath('text-rename-kept.png') });
+
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('Control+z');
+  await expect(code(page)).toContainText(
+    '"Oracle VM VirtualBox" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  await expect(code(page)).not.toContainText('VirtualBox 7');
+  expect(await textOf(page)).toBe(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(code(page)).toContainText(
+    'hv "VirtualBox 7" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  expect(consoleErrors).toEqual([]);
+});
+
+test('in the text: Enter keeps the indentation, Tab and Shift+Tab change it; a pasted ```stackdraw block loses its fences', async ({
+  page
+}) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await page.keyboard.press('Shift+T');
+  await expect(code(page)).toContainText('#web');
+  await toEnd(page);
+  await page.keyboard.type('        svc Redis');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('svc Cache');
+  // One level deeper than the line above: on Redis; Shift+Tab takes it back beside Redis.
+  await expect(node(page, 'ubuntu/redis/cache')).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await expect(node(page, 'ubuntu/cache')).toBeVisible();
+  expect(await textOf(page)).toContain('        svc Redis\n        svc Cache');
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document
+      .querySelector('.cm-content')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, '```stackdraw\nhw Rack\n  hv ESXi\n```\n');
+  await expect(code(page)).toContainText('hw Rack');
+  await expect(code(page)).not.toContainText('```');
+  await expect(page.locator('[aria-label^="Hardware: Rack"]')).toHaveCount(1);
+});

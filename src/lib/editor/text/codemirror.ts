@@ -20,6 +20,8 @@ import {
   keymap,
   lineNumbers
 } from '@codemirror/view';
+import { fencedStackText } from './detect';
+import { textChange } from './diff';
 import type { TextMarker } from './pane.svelte';
 
 /**
@@ -124,23 +126,6 @@ const theme = EditorView.theme({
 });
 
 /**
- * The one change that turns `from` into `to`: the span between their common start and common
- * end (offsets in UTF-16 code units, into `from`), replaced by what `to` has there.
- */
-export function textChange(from: string, to: string): { from: number; to: number; insert: string } {
-  const max = Math.min(from.length, to.length);
-  let start = 0;
-  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < max - start &&
-    from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)
-  )
-    end++;
-  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
-}
-
-/**
  * Enter: a new line indented as the line the cursor is on (tabs or spaces, exactly as
  * written), or, on a blank line, as the nearest line above that has text; the stack text's
  * indentation says what runs on what, so a new line starts as a sibling of the one above.
@@ -192,6 +177,8 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
           indentWithTab
         ]),
         EditorState.tabSize.of(2),
+        // A ```stackdraw block pasted here (from a README, a chat) goes in without its fences.
+        EditorView.clipboardInputFilter.of((text) => fencedStackText(text) ?? text),
         EditorView.contentAttributes.of({
           'aria-label': options.label,
           spellcheck: 'false',
