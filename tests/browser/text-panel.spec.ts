@@ -10,6 +10,8 @@ import {
   setLanguage,
   setTheme,
   test,
+  waitReady,
+  waitSaved,
   waitLaidOut
 } from './fixtures';
 
@@ -27,15 +29,28 @@ async function toEnd(page: Page) {
   await page.keyboard.press('Control+End');
 }
 
-/** Paste text onto the canvas the way the browser does (a paste event with the text). */
-async function pasteText(page: Page, text: string) {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true })
-    );
-  }, text);
+/** The editor with its example, laid out, and the Text panel open on it. */
+async function openWithText(page: Page) {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await page.keyboard.press('Shift+T');
+  await expect(code(page)).toContainText('#web');
+}
+
+/**
+ * Paste text the way the browser does (a paste event with the text): onto the canvas, or
+ * into the element `selector` names.
+ */
+async function pasteText(page: Page, text: string, selector?: string) {
+  await page.evaluate(
+    ([t, sel]) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const target = sel ? document.querySelector(sel)! : document.body;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    },
+    [text, selector] as const
+  );
 }
 
 test('typing in the Text panel draws; a bad line is marked and the canvas keeps the last good diagram', async ({
@@ -98,10 +113,7 @@ test('typing in the Text panel draws; a bad line is marked and the canvas keeps 
 test('Ctrl+Z on the canvas undoes a text edit as one step, and the text follows', async ({
   page
 }) => {
-  await openEditor(page);
-  await waitLaidOut(page);
-  await page.keyboard.press('Shift+T');
-  await expect(code(page)).toContainText('#web');
+  await openWithText(page);
   // A node chosen on the canvas is highlighted in the text.
   await node(page, 'vbox').click();
   await expect(page.locator('.sd-selected')).toHaveText(/^\s*hv "Oracle VM VirtualBox" #vbox/);
@@ -207,16 +219,19 @@ test('a rename on the canvas keeps the comments typed in the text and the cursor
   await expect(code(page)).toContainText(
     'hv "VirtualBox 7" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
   );
+  // The next visit shows the same text, comments and all (the panel stays open).
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect(code(page)).toContainText('%% the hypervisor');
+  expect(await textOf(page)).toBe(after);
   expect(consoleErrors).toEqual([]);
 });
 
 test('in the text: Enter keeps the indentation, Tab and Shift+Tab change it; a pasted ```stackdraw block loses its fences', async ({
   page
 }) => {
-  await openEditor(page);
-  await waitLaidOut(page);
-  await page.keyboard.press('Shift+T');
-  await expect(code(page)).toContainText('#web');
+  await openWithText(page);
   await toEnd(page);
   await page.keyboard.type('        svc Redis');
   await page.keyboard.press('Enter');
@@ -230,13 +245,7 @@ test('in the text: Enter keeps the indentation, Tab and Shift+Tab change it; a p
 
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document
-      .querySelector('.cm-content')!
-      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, '```stackdraw\nhw Rack\n  hv ESXi\n```\n');
+  await pasteText(page, '```stackdraw\nhw Rack\n  hv ESXi\n```\n', '.cm-content');
   await expect(code(page)).toContainText('hw Rack');
   await expect(code(page)).not.toContainText('```');
   await expect(page.locator('[aria-label^="Hardware: Rack"]')).toHaveCount(1);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiagramDocument } from '$lib/core/index';
 import { Editor } from '../state/editor.svelte';
+import { TextMemory } from '../persistence/texts';
 import { lineRange, TextPane } from './pane.svelte';
 
 const LAB: DiagramDocument = {
@@ -152,5 +153,27 @@ describe('the Text panel', () => {
     // The markers and the selection use the lines of this text.
     editor.select(['hv-1']);
     expect(pane.selectedLines).toEqual([5]);
+  });
+  it('the user’s text comes back on the next visit when it still reads as the diagram', () => {
+    const items = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v)
+    };
+    const first = setup();
+    const mine = '%% notes\ntitle: Lab\nhw Server #hw-1 %% rack\n  hv ESXi #hv-1\n';
+    const pane = new TextPane(first.editor, 300, new TextMemory(store));
+    pane.edit(mine);
+    vi.advanceTimersByTime(300);
+    // A new visit: the saved document (a copy, positions moved) and a new panel.
+    const editor = new Editor();
+    editor.load(
+      structuredClone({ ...LAB, nodes: LAB.nodes.map((n) => ({ ...n, position: { x: 5, y: 5 } })) })
+    );
+    expect(new TextPane(editor, 300, new TextMemory(store)).text).toBe(mine);
+    // A document the text does not read as is printed afresh.
+    const other = new Editor();
+    other.load({ ...LAB, title: 'Other' });
+    expect(new TextPane(other, 300, new TextMemory(store)).text).not.toContain('%%');
   });
 });

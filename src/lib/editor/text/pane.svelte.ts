@@ -15,6 +15,7 @@ import {
   type StackError
 } from '$lib/core/text/index';
 import type { Editor } from '../state/editor.svelte';
+import { browserTextMemory, type TextMemory } from '../persistence/texts';
 
 /**
  * The Text panel's state (loaded with the panel, not with the editor): the diagram as stack
@@ -138,10 +139,12 @@ export class TextPane {
   /**
    * @param editor the editor whose diagram the text shows and changes
    * @param delayMs the pause after the last keystroke before the text is applied (ms)
+   * @param memory where the user's texts are kept between visits (localStorage)
    */
   constructor(
     private readonly editor: Editor,
-    readonly delayMs = 300
+    readonly delayMs = 300,
+    private readonly memory: TextMemory = browserTextMemory()
   ) {
     this.follow();
   }
@@ -156,15 +159,20 @@ export class TextPane {
    */
   follow(doc: DiagramDocument = this.editor.doc): void {
     if (this.pending || this.errors.length) return;
-    const remembered = textOf.get(doc);
+    const printed = paneText(doc);
+    // This visit's text of the document, else, while the panel shows no wording of the
+    // user's (first load, a restore), one kept from an earlier visit.
+    const plain = this.shown === null || this.text === this.shown;
+    const remembered =
+      textOf.get(doc) ??
+      (plain && printed.text !== this.shown ? this.memory.recall(printed.text) : undefined);
     if (remembered !== undefined && remembered !== this.text) {
       const read = parseStack(remembered);
       if (read.ok) {
-        this.show(doc, paneText(doc).text, remembered, lineNumbers(read.nodes));
+        this.show(doc, printed.text, remembered, lineNumbers(read.nodes));
         return;
       }
     }
-    const printed = paneText(doc);
     if (printed.text === this.shown) {
       textOf.set(doc, this.text);
       return;
@@ -185,6 +193,7 @@ export class TextPane {
     this.shown = printed;
     this.base = doc;
     textOf.set(doc, text);
+    this.memory.remember(text, printed);
     if (text === this.text && text === this.agreed.text) return;
     this.text = text;
     this.agreed = { text, lines };
@@ -228,6 +237,7 @@ export class TextPane {
       this.shown = printed.text;
       this.base = doc;
       textOf.set(doc, this.text);
+      this.memory.remember(this.text, printed.text);
       return;
     }
     // Changes made on the canvas while the text could not be read were kept: show them.
