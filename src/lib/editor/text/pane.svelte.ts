@@ -177,8 +177,9 @@ export class TextPane {
       textOf.set(doc, this.text);
       return;
     }
-    // The user's text, changed only where the diagram changed; else printed afresh.
-    const patched = this.base && patchStack(this.text, this.base, doc);
+    // The user's text, changed only where the diagram changed; else printed afresh (a text
+    // that is the plain print has nothing of the user's to keep: no need to patch it).
+    const patched = this.base && !plain && patchStack(this.text, this.base, doc);
     if (patched) this.show(doc, printed.text, patched.text, patched.nodes);
     else this.show(doc, printed.text, printed.text, printed.nodes);
   }
