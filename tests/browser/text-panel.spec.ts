@@ -10,6 +10,8 @@ import {
   setLanguage,
   setTheme,
   test,
+  waitReady,
+  waitSaved,
   waitLaidOut
 } from './fixtures';
 
@@ -27,15 +29,28 @@ async function toEnd(page: Page) {
   await page.keyboard.press('Control+End');
 }
 
-/** Paste text onto the canvas the way the browser does (a paste event with the text). */
-async function pasteText(page: Page, text: string) {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.body.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true })
-    );
-  }, text);
+/** The editor with its example, laid out, and the Text panel open on it. */
+async function openWithText(page: Page) {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await page.keyboard.press('Shift+T');
+  await expect(code(page)).toContainText('#web');
+}
+
+/**
+ * Paste text the way the browser does (a paste event with the text): onto the canvas, or
+ * into the element `selector` names.
+ */
+async function pasteText(page: Page, text: string, selector?: string) {
+  await page.evaluate(
+    ([t, sel]) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const target = sel ? document.querySelector(sel)! : document.body;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    },
+    [text, selector] as const
+  );
 }
 
 test('typing in the Text panel draws; a bad line is marked and the canvas keeps the last good diagram', async ({
@@ -98,10 +113,7 @@ test('typing in the Text panel draws; a bad line is marked and the canvas keeps 
 test('Ctrl+Z on the canvas undoes a text edit as one step, and the text follows', async ({
   page
 }) => {
-  await openEditor(page);
-  await waitLaidOut(page);
-  await page.keyboard.press('Shift+T');
-  await expect(code(page)).toContainText('#web');
+  await openWithText(page);
   // A node chosen on the canvas is highlighted in the text.
   await node(page, 'vbox').click();
   await expect(page.locator('.sd-selected')).toHaveText(/^\s*hv "Oracle VM VirtualBox" #vbox/);
@@ -151,4 +163,90 @@ test('a ```stackdraw block pasted onto the canvas is added; bad stack text is re
   await expect(code(page)).toContainText('hw Rack');
   await setTheme(page, 'dark');
   await page.screenshot({ path: testInfo.outputPath('text-dark.png') });
+});
+
+/** The text in the code editor, line by line as CodeMirror shows it. */
+async function textOf(page: Page): Promise<string> {
+  const lines = await page.locator('.cm-content .cm-line').allInnerTexts();
+  return lines.map((l) => l.replace(/\n$/, '')).join('\n');
+}
+
+test('a rename on the canvas keeps the comments typed in the text and the cursor; Undo brings the exact text back', async ({
+  page,
+  consoleErrors
+}, testInfo) => {
+  await openEditor(page);
+  await waitLaidOut(page);
+  await page.keyboard.press('Shift+T');
+  await expect(code(page)).toContainText('#vbox');
+  // A comment line at the top, a comment after a node, in the user's own words.
+  await code(page).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('%% my notes');
+  await page.keyboard.press('Enter');
+  await code(page).getByText('#vbox').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' %% the hypervisor');
+  await expect(page.getByTestId('text-state')).toHaveText('In step with the canvas');
+  // The cursor on the web line, then a rename on the canvas.
+  await code(page).getByText('#web').click();
+  await page.keyboard.press('End');
+  const before = await textOf(page);
+  expect(before).toContain('%% my notes\ntitle:');
+  await node(page, 'vbox').dblclick();
+  await expect(renameInput(page)).toBeFocused();
+  await page.keyboard.type('VirtualBox 7');
+  await page.keyboard.press('Enter');
+  await expect(code(page)).toContainText(
+    'hv "VirtualBox 7" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  const after = await textOf(page);
+  expect(after.split('\n').filter((l) => !l.includes('#vbox'))).toEqual(
+    before.split('\n').filter((l) => !l.includes('#vbox'))
+  );
+  // The cursor stayed on its line (not sent to line 1).
+  await expect(page.locator('.cm-activeLine')).toContainText('#web');
+  await page.screenshot({ path: testInfo.outputPath('text-rename-kept.png') });
+
+  await clickEmptyCanvas(page);
+  await page.keyboard.press('Control+z');
+  await expect(code(page)).toContainText(
+    '"Oracle VM VirtualBox" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  await expect(code(page)).not.toContainText('VirtualBox 7');
+  expect(await textOf(page)).toBe(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(code(page)).toContainText(
+    'hv "VirtualBox 7" #vbox [product="Oracle VM VirtualBox"] %% the hypervisor'
+  );
+  // The next visit shows the same text, comments and all (the panel stays open).
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect(code(page)).toContainText('%% the hypervisor');
+  expect(await textOf(page)).toBe(after);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('in the text: Enter keeps the indentation, Tab and Shift+Tab change it; a pasted ```stackdraw block loses its fences', async ({
+  page
+}) => {
+  await openWithText(page);
+  await toEnd(page);
+  await page.keyboard.type('        svc Redis');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('svc Cache');
+  // One level deeper than the line above: on Redis; Shift+Tab takes it back beside Redis.
+  await expect(node(page, 'ubuntu/redis/cache')).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await expect(node(page, 'ubuntu/cache')).toBeVisible();
+  expect(await textOf(page)).toContain('        svc Redis\n        svc Cache');
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await pasteText(page, '```stackdraw\nhw Rack\n  hv ESXi\n```\n', '.cm-content');
+  await expect(code(page)).toContainText('hw Rack');
+  await expect(code(page)).not.toContainText('```');
+  await expect(page.locator('[aria-label^="Hardware: Rack"]')).toHaveCount(1);
 });

@@ -214,7 +214,7 @@ const en = {
   textPanel: 'Text',
   textPanelTitle: 'Stack text',
   textPanelHint:
-    'One node per line, indented under the node it runs on (two spaces). The canvas follows as you type.',
+    'One node per line, indented under the node it runs on (two spaces). Enter keeps the indentation, Tab goes a level deeper, Shift+Tab a level back. The canvas follows as you type.',
   textLoading: 'Loading the text editor…',
   textLoadFailed: 'The text editor could not be loaded.',
   textClose: 'Close the text panel',
@@ -425,7 +425,7 @@ const ko: Messages = {
   textPanel: '텍스트',
   textPanelTitle: '스택 텍스트',
   textPanelHint:
-    '한 줄에 노드 하나, 그 노드가 실행되는 노드 아래에 들여 씁니다(공백 두 칸). 입력하는 대로 캔버스가 따라옵니다.',
+    '한 줄에 노드 하나, 그 노드가 실행되는 노드 아래에 들여 씁니다(공백 두 칸). Enter는 들여쓰기를 그대로 두고, Tab은 한 단계 더, Shift+Tab은 한 단계 덜 들여 씁니다. 입력하는 대로 캔버스가 따라옵니다.',
   textLoading: '텍스트 편집기를 불러오는 중…',
   textLoadFailed: '텍스트 편집기를 불러오지 못했습니다.',
   textClose: '텍스트 패널 닫기',

@@ -153,4 +153,37 @@ describe('stack text errors: line, column, English and Korean', () => {
     const r = parseStack('\ufeffhw A');
     expect(r.nodes.get('a')).toMatchObject({ line: 1, column: 1, from: 1 });
   });
+  it('deep-indent counts from the line above as written, even after an earlier error', () => {
+    const { errors } = parseStack('hw A\n  hv B\n      os C\n            svc D');
+    expect(errors.map((e) => [e.line, e.code, e.params.count])).toEqual([
+      [3, 'deep-indent', 2],
+      [4, 'deep-indent', 3]
+    ]);
+    expect(errors[1].message).toBe('indented 3 levels deeper than the line above');
+    // One level below a line that was itself too deep: that line's error only.
+    const once = parseStack('hw A\n      hv B\n        os C');
+    expect(once.errors.map((e) => [e.line, e.code])).toEqual([[2, 'deep-indent']]);
+  });
+
+  it('bad-value hints name the values allowed there, in English and Korean', () => {
+    const en = parseStack('hw A [expect=type3]').errors[0];
+    expect(en.hint).toBe(
+      'Write type1, type2 or dedicated right after the =, with no space: [expect=type1].'
+    );
+    const ko = parseStack('hw A [expect=type3]', { lang: 'ko' }).errors[0];
+    expect(ko.hint).toContain('type1, type2 또는 dedicated');
+    expect(parseStack('hw A [protection=x]').errors[0].hint).toContain('ha or ft');
+  });
+
+  it('a missing cluster member asks for a hardware line and suggests ids with their #', () => {
+    const text = 'hw Server A #a\ncluster C [members=#a,#b]';
+    const en = parseStack(text).errors[0];
+    expect(en).toMatchObject({ code: 'missing-ref', line: 2 });
+    expect(en.message).toBe('no node has the id #b (did you mean #a?)');
+    expect(en.hint).toContain('hw Server #b');
+    expect(en.hint).not.toContain('os ');
+    const ko = parseStack(text, { lang: 'ko' }).errors[0];
+    expect(ko.message).toContain('#a를');
+    expect(ko.hint).toContain('hw Server #b');
+  });
 });

@@ -9,6 +9,7 @@ import { printStack, type StackPrintOptions } from './print';
 export * from './parse';
 export * from './print';
 export * from './merge';
+export * from './patch';
 export { STACK_ERROR_CODES, type StackErrorCode, type StackErrorParams } from './messages/catalog';
 export { KIND_WORDS, slug as stackSlug } from './syntax';
 

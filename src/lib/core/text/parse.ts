@@ -207,6 +207,8 @@ class Parser {
     let indentStyle: { style: 'tab' | 'space'; line: number } | undefined;
     const open: { kind: 'node' | 'cluster'; id: string | undefined }[] = [];
     let seenNode = false;
+    /** The level of the last node or cluster line, as written. */
+    let above = 0;
     for (let n = 0; n < this.lines.length; n++) {
       this.s = this.lines[n];
       this.lineNo = n + 1;
@@ -242,6 +244,7 @@ class Parser {
         continue;
       }
 
+      const written = level;
       const wordStart = this.i;
       const word = /^[^\s[#"]+/.exec(this.s.slice(this.i))?.[0] ?? this.s[this.i];
       this.i += word.length;
@@ -260,7 +263,9 @@ class Parser {
         level = 0;
       }
       if (level > open.length) {
-        this.fail('deep-indent', { count: level - open.length + 1 }, 0, ws.length);
+        // Measured against the line above as written (its level before any clamping): a
+        // line no deeper than one level below it only inherits that line's error.
+        if (level > above + 1) this.fail('deep-indent', { count: level - above }, 0, ws.length);
         level = open.length;
       }
       if (isCluster && level > 0) {
@@ -274,6 +279,7 @@ class Parser {
         parent = undefined;
       }
       seenNode = true;
+      above = written;
       const span = this.span(ws.length, this.s.length);
       if (isCluster) {
         open.push({ kind: 'cluster', id: this.readCluster(span) });

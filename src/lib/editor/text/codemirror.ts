@@ -2,6 +2,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import {
   Annotation,
+  EditorSelection,
   EditorState,
   StateEffect,
   StateField,
@@ -9,6 +10,7 @@ import {
   type Range
 } from '@codemirror/state';
 import {
+  type Command,
   Decoration,
   drawSelection,
   EditorView,
@@ -18,6 +20,8 @@ import {
   keymap,
   lineNumbers
 } from '@codemirror/view';
+import { fencedStackText } from './detect';
+import { textChange } from './diff';
 import type { TextMarker } from './pane.svelte';
 
 /**
@@ -26,7 +30,10 @@ import type { TextMarker } from './pane.svelte';
  * text, reports the user's edits, and shows markers; what the text means is the TextPane's.
  */
 export interface TextView {
-  /** Replace the whole text (the diagram changed): kept out of the text's own undo. */
+  /**
+   * Show this text (the diagram changed): only the span that differs is replaced, so the
+   * cursor keeps its place; kept out of the text's own undo.
+   */
   setText(text: string): void;
   /** Show these markers (squiggles, gutter marks, and their words on hover). */
   setMarkers(markers: readonly TextMarker[], hintWord: string): void;
@@ -118,6 +125,37 @@ const theme = EditorView.theme({
   '.sd-diagnostic-hint': { marginTop: '4px', color: 'var(--muted)' }
 });
 
+/**
+ * Enter: a new line indented as the line the cursor is on (tabs or spaces, exactly as
+ * written), or, on a blank line, as the nearest line above that has text; the stack text's
+ * indentation says what runs on what, so a new line starts as a sibling of the one above.
+ */
+export const newLineKeepingIndent: Command = (view) => {
+  const { state } = view;
+  if (state.readOnly) return false;
+  const change = state.changeByRange((range) => {
+    const line = state.doc.lineAt(range.from);
+    const before = line.text.slice(0, range.from - line.from);
+    let indent = /^[ \t]*/.exec(line.text)![0];
+    if (!/\S/.test(before)) indent = before;
+    else if (!/\S/.test(line.text)) indent = '';
+    if (!/\S/.test(line.text))
+      for (let n = line.number - 1; n >= 1; n--) {
+        const above = state.doc.line(n).text;
+        if (!/\S/.test(above)) continue;
+        indent = /^[ \t]*/.exec(above)![0];
+        break;
+      }
+    const insert = `${state.lineBreak}${indent}`;
+    return {
+      changes: { from: range.from, to: range.to, insert },
+      range: EditorSelection.cursor(range.from + insert.length)
+    };
+  });
+  view.dispatch(state.update(change, { scrollIntoView: true, userEvent: 'input' }));
+  return true;
+};
+
 /** Make the code editor in `parent`. */
 export function createTextView(parent: HTMLElement, options: TextViewOptions): TextView {
   const view = new EditorView({
@@ -132,8 +170,15 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
         history(),
         lintGutter(),
         selectedField,
-        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        keymap.of([
+          { key: 'Enter', run: newLineKeepingIndent },
+          ...defaultKeymap,
+          ...historyKeymap,
+          indentWithTab
+        ]),
         EditorState.tabSize.of(2),
+        // A ```stackdraw block pasted here (from a README, a chat) goes in without its fences.
+        EditorView.clipboardInputFilter.of((text) => fencedStackText(text) ?? text),
         EditorView.contentAttributes.of({
           'aria-label': options.label,
           spellcheck: 'false',
@@ -155,8 +200,10 @@ export function createTextView(parent: HTMLElement, options: TextViewOptions): T
     setText(text) {
       const current = view.state.doc.toString();
       if (current === text) return;
+      // Only the part that differs is replaced, so the cursor and selection outside it stay
+      // where they were (CodeMirror maps them through the change).
       view.dispatch({
-        changes: { from: 0, to: current.length, insert: text },
+        changes: textChange(current, text),
         annotations: [fromDiagram.of(true), Transaction.addToHistory.of(false)]
       });
     },

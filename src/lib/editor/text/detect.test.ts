@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackTextOf } from './detect';
+import { fencedStackText, stackTextOf } from './detect';
 import { readStackClip } from './paste';
 
 describe('pasted stack text', () => {
@@ -31,5 +31,9 @@ describe('pasted stack text', () => {
       expect(bad.error.line).toBe(2);
       expect(bad.error.message).toMatch(/vm/);
     }
+  });
+  it('a fenced block pasted into the Text panel goes in without its fence lines', () => {
+    expect(fencedStackText('```stackdraw\nhw PC\n  os Linux\n```\n')).toBe('hw PC\n  os Linux\n');
+    expect(fencedStackText('hw PC\n  os Linux\n')).toBeUndefined();
   });
 });

@@ -14,6 +14,14 @@ const WORDS = [...Object.values(KIND_WORDS).flat(), ...CLUSTER_WORDS];
 const FIRST_LINE = new RegExp(`^(?:title[ \\t]*:|(?:${WORDS.join('|')})(?:[ \\t]|$))`, 'i');
 
 /**
+ * The body of the first ```stackdraw block of a text (line ends made `\n`), or undefined
+ * when it has none: what a paste into the Text panel inserts, the fence lines left out.
+ */
+export function fencedStackText(text: string): string | undefined {
+  return FENCE.exec(text.replace(/\r\n?/g, '\n'))?.[2];
+}
+
+/**
  * The stack text in a pasted text: the body of its first ```stackdraw block, or the whole
  * text when its first line (after blank and `%%` comment lines) is a `title:` setting or
  * starts with a kind word (`hw`, `hypervisor`, `운영체제` …) or `cluster`; else undefined

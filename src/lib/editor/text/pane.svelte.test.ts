@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiagramDocument } from '$lib/core/index';
 import { Editor } from '../state/editor.svelte';
+import { TextMemory } from '../persistence/texts';
 import { lineRange, TextPane } from './pane.svelte';
 
 const LAB: DiagramDocument = {
@@ -127,5 +128,52 @@ describe('the Text panel', () => {
     expect(lineRange('a\nbc\n', 2)).toEqual({ from: 2, to: 4 });
     expect(lineRange('a', 1)).toEqual({ from: 0, to: 1 });
     expect(lineRange('a', 5)).toEqual({ from: 1, to: 1 });
+  });
+  it('a rename on the canvas keeps the user’s comments and wording; Undo brings the exact text back', () => {
+    const { editor, pane } = setup();
+    const mine =
+      '%% my lab\ntitle: Lab\n\n하드웨어 "Server" #hw-1 %% rack 3\n  hv ESXi #hv-1 %% 8.0\n';
+    pane.edit(mine);
+    vi.advanceTimersByTime(300);
+    expect(pane.text).toBe(mine);
+    editor.rename('hv-1', 'Proxmox');
+    pane.follow();
+    expect(pane.text).toBe(mine.replace('hv ESXi #hv-1', 'hv Proxmox #hv-1'));
+    editor.rename('hw-1', 'Dell');
+    pane.follow();
+    expect(pane.text).toContain('하드웨어 Dell #hw-1 %% rack 3\n');
+    editor.undo();
+    pane.follow();
+    editor.undo();
+    pane.follow();
+    expect(pane.text).toBe(mine);
+    editor.redo();
+    pane.follow();
+    expect(pane.text).toBe(mine.replace('hv ESXi #hv-1', 'hv Proxmox #hv-1'));
+    // The markers and the selection use the lines of this text.
+    editor.select(['hv-1']);
+    expect(pane.selectedLines).toEqual([5]);
+  });
+  it('the user’s text comes back on the next visit when it still reads as the diagram', () => {
+    const items = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v)
+    };
+    const first = setup();
+    const mine = '%% notes\ntitle: Lab\nhw Server #hw-1 %% rack\n  hv ESXi #hv-1\n';
+    const pane = new TextPane(first.editor, 300, new TextMemory(store));
+    pane.edit(mine);
+    vi.advanceTimersByTime(300);
+    // A new visit: the saved document (a copy, positions moved) and a new panel.
+    const editor = new Editor();
+    editor.load(
+      structuredClone({ ...LAB, nodes: LAB.nodes.map((n) => ({ ...n, position: { x: 5, y: 5 } })) })
+    );
+    expect(new TextPane(editor, 300, new TextMemory(store)).text).toBe(mine);
+    // A document the text does not read as is printed afresh.
+    const other = new Editor();
+    other.load({ ...LAB, title: 'Other' });
+    expect(new TextPane(other, 300, new TextMemory(store)).text).not.toContain('%%');
   });
 });

@@ -10,10 +10,12 @@ import {
   applyText,
   paneText,
   parseStack,
+  patchStack,
   renderStackError,
   type StackError
 } from '$lib/core/text/index';
 import type { Editor } from '../state/editor.svelte';
+import { browserTextMemory, type TextMemory } from '../persistence/texts';
 
 /**
  * The Text panel's state (loaded with the panel, not with the editor): the diagram as stack
@@ -80,6 +82,18 @@ export function textMarkers(
   return out.sort((a, b) => a.from - b.from);
 }
 
+/**
+ * The text the panel showed for each document it was in step with (the user's, comments and
+ * all): Undo and Redo bring a document back, and with it that text. Module-wide, so closing
+ * and opening the panel keeps it; weak, so documents the history dropped are let go.
+ */
+const textOf = new WeakMap<DiagramDocument, string>();
+
+/** The 1-based line of each node, from a reading's spans. */
+function lineNumbers(spans: ReadonlyMap<string, { line: number }>): Map<string, number> {
+  return new Map([...spans].map(([id, span]) => [id, span.line]));
+}
+
 export class TextPane {
   /** The text in the pane: the user's while they edit it, else the diagram's. */
   text = $state('');
@@ -125,28 +139,65 @@ export class TextPane {
   /**
    * @param editor the editor whose diagram the text shows and changes
    * @param delayMs the pause after the last keystroke before the text is applied (ms)
+   * @param memory where the user's texts are kept between visits (localStorage)
    */
   constructor(
     private readonly editor: Editor,
-    readonly delayMs = 300
+    readonly delayMs = 300,
+    private readonly memory: TextMemory = browserTextMemory()
   ) {
     this.follow();
   }
 
   /**
-   * Bring the text in step with the diagram (call it when the document changes): the text is
-   * rewritten when the diagram differs from what the text says, unless the user's text has
-   * edits not applied yet or does not read (their typing is never overwritten). A change of
-   * positions only leaves the text as it is.
+   * Bring the text in step with the diagram (call it when the document changes), unless the
+   * user's text has edits not applied yet or does not read (their typing is never
+   * overwritten). A document the text was in step with before (Undo, Redo) gets that text
+   * back exactly; another gets the user's text changed only on the lines of what changed
+   * (`patchStack`: comments, blank lines and wording kept), or printed afresh when that is
+   * not simple. A change of positions only leaves the text as it is.
    */
   follow(doc: DiagramDocument = this.editor.doc): void {
     if (this.pending || this.errors.length) return;
     const printed = paneText(doc);
-    if (printed.text === this.shown) return;
-    this.shown = printed.text;
+    // This visit's text of the document, else, while the panel shows no wording of the
+    // user's (first load, a restore), one kept from an earlier visit.
+    const plain = this.shown === null || this.text === this.shown;
+    const remembered =
+      textOf.get(doc) ??
+      (plain && printed.text !== this.shown ? this.memory.recall(printed.text) : undefined);
+    if (remembered !== undefined && remembered !== this.text) {
+      const read = parseStack(remembered);
+      if (read.ok) {
+        this.show(doc, printed.text, remembered, lineNumbers(read.nodes));
+        return;
+      }
+    }
+    if (printed.text === this.shown) {
+      textOf.set(doc, this.text);
+      return;
+    }
+    // The user's text, changed only where the diagram changed; else printed afresh (a text
+    // that is the plain print has nothing of the user's to keep: no need to patch it).
+    const patched = this.base && !plain && patchStack(this.text, this.base, doc);
+    if (patched) this.show(doc, printed.text, patched.text, patched.nodes);
+    else this.show(doc, printed.text, printed.text, printed.nodes);
+  }
+
+  /** Show `text` for `doc` (whose printed text is `printed`), remembered for Undo. */
+  private show(
+    doc: DiagramDocument,
+    printed: string,
+    text: string,
+    lines: ReadonlyMap<string, number>
+  ): void {
+    this.shown = printed;
     this.base = doc;
-    this.text = printed.text;
-    this.agreed = { text: printed.text, lines: printed.nodes };
+    textOf.set(doc, text);
+    this.memory.remember(text, printed);
+    if (text === this.text && text === this.agreed.text) return;
+    this.text = text;
+    this.agreed = { text, lines };
     this.rewrites++;
   }
 
@@ -175,23 +226,25 @@ export class TextPane {
     }
     this.pending = false;
     this.errors = [];
-    const lines = new Map<string, number>();
-    for (const [id, span] of read.nodes) lines.set(id, span.line);
-    this.agreed = { text: this.text, lines };
+    this.agreed = { text: this.text, lines: lineNumbers(read.nodes) };
     const parsed = read.document;
     const base = this.base;
     if (this.editor.run('text', applyText, { parsed, base }))
       this.editor.select(this.editor.selection);
     // The diagram now says what the text says: later layouts leave the text alone.
-    const printed = paneText(this.editor.doc);
-    this.shown = printed.text;
-    this.base = this.editor.doc;
-    // Changes made on the canvas while the text could not be read were kept: show them.
-    if (printed.text !== paneText(parsed).text) {
-      this.text = printed.text;
-      this.agreed = { text: printed.text, lines: printed.nodes };
-      this.rewrites++;
+    const doc = this.editor.doc;
+    const printed = paneText(doc);
+    if (printed.text === paneText(parsed).text) {
+      this.shown = printed.text;
+      this.base = doc;
+      textOf.set(doc, this.text);
+      this.memory.remember(this.text, printed.text);
+      return;
     }
+    // Changes made on the canvas while the text could not be read were kept: show them.
+    const patched = patchStack(this.text, parsed, doc);
+    if (patched) this.show(doc, printed.text, patched.text, patched.nodes);
+    else this.show(doc, printed.text, printed.text, printed.nodes);
   }
 
   /**

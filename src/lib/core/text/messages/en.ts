@@ -5,6 +5,8 @@ import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 const or = (xs: readonly string[] = []) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
 const mean = (p: P) => (p.suggestion ? ` (did you mean ${p.suggestion}?)` : '');
+/** A suggested id, written as the text names it (`#a`). */
+const refSuggestion = (p: P): P => (p.suggestion ? { ...p, suggestion: `#${p.suggestion}` } : p);
 const ROLE = { host: 'host', replica: 'primary', member: 'member' } as const;
 
 export const EN: StackMessageCatalog = {
@@ -64,9 +66,11 @@ export const EN: StackMessageCatalog = {
       'A value in { } or [ ] is JSON on one line: {"key": "value"}, with strings in double quotes.'
   },
   'missing-ref': {
-    message: (p) => `no node has the id #${p.word}${mean(p)}`,
+    message: (p) => `no node has the id #${p.word}${mean(refSuggestion(p))}`,
     hint: (p) =>
-      `The ${ROLE[p.role ?? 'host']} is named by its id: give that line #${p.word} (os Ubuntu #${p.word}), or name an id that exists.`
+      p.role === 'member'
+        ? `A cluster member is a hardware line named by its id: write one (hw Server #${p.word}), or name an id that exists.`
+        : `The ${ROLE[p.role ?? 'host']} is named by its id: give that line #${p.word} (os Ubuntu #${p.word}), or name an id that exists.`
   },
   'duplicate-id': {
     message: (p) =>
@@ -81,7 +85,11 @@ export const EN: StackMessageCatalog = {
   },
   'bad-value': {
     message: (p) => `${p.word} must be ${or(p.allowed)}`,
-    hint: () => 'Write the value right after the =, with no space: [expect=type1].'
+    hint: (p) => {
+      const first = p.allowed?.[0] ?? 'value';
+      if (p.word?.endsWith(':')) return `Write it as ${p.word} ${first}.`;
+      return `Write ${or(p.allowed)} right after the =, with no space: [${p.word}=${first}].`;
+    }
   },
   'bad-number': {
     message: (p) => `${p.word} must be a number ${p.range}`,

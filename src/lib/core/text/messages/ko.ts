@@ -6,6 +6,8 @@ import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 const or = (xs: readonly string[] = []) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} 또는 ${xs[xs.length - 1]}`;
 const mean = (p: P) => (p.suggestion ? ` (${josa(p.suggestion, '을/를')} 쓰려고 했나요?)` : '');
+/** 텍스트에 쓰는 모양의 id 제안(`#a`). */
+const refSuggestion = (p: P): P => (p.suggestion ? { ...p, suggestion: `#${p.suggestion}` } : p);
 const ROLE = { host: '호스트', replica: '주 사본', member: '구성원' } as const;
 
 /** 판독기 오류 코드별 한국어 설명 (영어 원문은 괄호 안에 남긴다). */
@@ -79,9 +81,11 @@ export const KO: StackMessageCatalog = {
     hint: () => '{ }나 [ ] 안의 값은 한 줄짜리 JSON입니다: {"key": "value"}, 문자열은 큰따옴표로.'
   },
   'missing-ref': {
-    message: (p) => `id가 #${p.word}인 노드가 없습니다${mean(p)}`,
+    message: (p) => `id가 #${p.word}인 노드가 없습니다${mean(refSuggestion(p))}`,
     hint: (p) =>
-      `${josa(ROLE[p.role ?? 'host'], '은/는')} id로 가리킵니다: 그 줄에 ${josa(`#${p.word}`, '을/를')} 붙이거나(os Ubuntu #${p.word}) 있는 id를 쓰세요.`
+      p.role === 'member'
+        ? `클러스터 구성원은 id로 가리키는 하드웨어 줄입니다: 그런 줄을 쓰거나(hw Server #${p.word}) 있는 id를 쓰세요.`
+        : `${josa(ROLE[p.role ?? 'host'], '은/는')} id로 가리킵니다: 그 줄에 ${josa(`#${p.word}`, '을/를')} 붙이거나(os Ubuntu #${p.word}) 있는 id를 쓰세요.`
   },
   'duplicate-id': {
     message: (p) =>
@@ -96,7 +100,11 @@ export const KO: StackMessageCatalog = {
   },
   'bad-value': {
     message: (p) => `${p.word}의 값은 ${or(p.allowed)}이어야 합니다`,
-    hint: () => '값은 = 바로 뒤에 빈칸 없이 씁니다: [expect=type1].'
+    hint: (p) => {
+      const first = p.allowed?.[0] ?? '값';
+      if (p.word?.endsWith(':')) return `${p.word} ${first} 처럼 쓰세요.`;
+      return `= 바로 뒤에 빈칸 없이 ${or(p.allowed)} 중 하나를 씁니다: [${p.word}=${first}].`;
+    }
   },
   'bad-number': {
     message: (p) => `${p.word}의 값은 수(${p.range})여야 합니다`,
