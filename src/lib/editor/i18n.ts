@@ -129,7 +129,6 @@ const en = {
   diagramKept: 'Your diagram is unchanged.',
   more: 'More',
   skipToCanvas: 'Skip to canvas',
-  copySuffix: ' (copy)',
   reading: (name: string, size: string) => `Reading ${name} (${size})…`,
   clipboardNotDiagram:
     'The clipboard holds text that is not a stackdraw diagram, so nothing was pasted.',
@@ -341,7 +340,6 @@ const ko: Messages = {
   diagramKept: '지금의 다이어그램은 그대로입니다.',
   more: '더 보기',
   skipToCanvas: '캔버스로 건너뛰기',
-  copySuffix: ' (사본)',
   reading: (name, size) => `${name} (${size}) 읽는 중…`,
   clipboardNotDiagram: '클립보드의 텍스트가 stackdraw 다이어그램이 아니어서 붙여넣지 않았습니다.',
   layoutFailed: '자동 배치에 실패했습니다. 노드는 원래 자리에 있습니다.',

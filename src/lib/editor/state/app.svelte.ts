@@ -1,6 +1,5 @@
 import { readDocument, type DiagramDocument, type InputError } from '$lib/core/index';
 import { BUSY_BYTES, nextPaint, readFileDocument, sizeWords } from '../files';
-import { MESSAGES } from '../i18n';
 import type { RestoreFailure } from '../persistence/autosave';
 import { Editor, type LayoutEngine } from './editor.svelte';
 import { Session, type SessionOptions } from './session.svelte';
@@ -42,13 +41,7 @@ export class App {
   constructor(private env: AppEnvironment) {
     this.settings = new Settings(env.settings, env.languages);
     const marks = env.marks;
-    this.session = new Session({
-      copyTitle: (title) => {
-        const t = MESSAGES[this.settings.lang];
-        return `${title || t.untitled}${t.copySuffix}`;
-      },
-      ...env.session
-    });
+    this.session = new Session(env.session);
     this.editor = new Editor({
       settings: this.settings,
       layout: env.layout,

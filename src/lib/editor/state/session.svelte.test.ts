@@ -241,33 +241,6 @@ describe('Session: two tabs on one diagram', () => {
     expect(((await storage.load(b.diagramId)) as SavedDiagram).doc.title).toBe('B pending');
   });
 
-  it('a copy is saved under its own title, told apart in Recent', async () => {
-    const channel = bus();
-    const storage = indexedDbStorage();
-    const copyTitle = (t: string) => `${t} (copy)`;
-    const a = new Session({ storage, channel: channel(), tab: memory(), newId, delayMs: 60_000 });
-    await a.restore();
-    a.changed(doc('Lab'));
-    await a.flush();
-    const b = new Session({
-      storage,
-      channel: channel(),
-      tab: memory(),
-      newId,
-      delayMs: 60_000,
-      copyTitle
-    });
-    await b.restore();
-    a.changed(doc('Lab'));
-    await a.flush();
-    b.changed(doc('Lab'));
-    await b.flush();
-    expect(((await storage.load(b.diagramId)) as SavedDiagram).doc.title).toBe('Lab (copy)');
-    expect(((await storage.load(a.diagramId)) as SavedDiagram).doc.title).toBe('Lab');
-    const titles = (await storage.recent()).map((r) => r.title).sort();
-    expect(titles).toEqual(['Lab', 'Lab (copy)']);
-  });
-
   it('"Load that version" gives the other tab\'s document and ends the question', async () => {
     const { a, b } = await twoTabs();
     a.changed(doc('A2'));

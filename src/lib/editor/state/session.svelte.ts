@@ -38,8 +38,6 @@ export interface SessionOptions {
   /** Pause after the last change before it is saved, in ms. */
   delayMs?: number;
   newId?: () => string;
-  /** The title a copy is saved under ("Lab (copy)"); default: the title unchanged. */
-  copyTitle?: (title: string) => string;
 }
 
 const TAB_DIAGRAM = 'stackdraw.diagram';
@@ -81,7 +79,6 @@ export class Session {
   private readonly tab?: TabMemory;
   private readonly delayMs: number;
   private readonly newId: () => string;
-  private readonly copyTitle: (title: string) => string;
 
   constructor(options: SessionOptions) {
     this.storage = options.storage;
@@ -89,7 +86,6 @@ export class Session {
     this.tab = options.tab;
     this.delayMs = options.delayMs ?? 150;
     this.newId = options.newId ?? newDiagramId;
-    this.copyTitle = options.copyTitle ?? ((title) => title);
     this.diagramId = this.newId();
     this.channel?.listen((m) => {
       if (m.diagram === this.diagramId) {
@@ -279,10 +275,7 @@ export class Session {
   private async write(doc: DiagramDocument, id: string): Promise<void> {
     if (id === this.diagramId) this.saveState = 'saving';
     try {
-      // A copy of another tab's diagram is saved under its own title, told apart in Recent.
-      const copy = this.copyOf !== null && id === this.diagramId;
-      const saved = copy ? { ...doc, title: this.copyTitle(doc.title ?? '') } : doc;
-      const savedAt = await this.storage.save(id, saved);
+      const savedAt = await this.storage.save(id, doc);
       this.channel?.announce(id, savedAt);
       this.storageFull = false;
       this.saveError = null;
