@@ -244,7 +244,8 @@ test('Korean: words never break inside, and the invalid badge says one thing', a
   await setLanguage(page, 'ko');
   await chooseExample(page, 'mistake-two-oses.json');
   const list = page.locator('li.problem').first();
-  expect(await list.evaluate((el) => getComputedStyle(el).wordBreak)).toBe('keep-all');
+  // Polled: the list may be drawn again while the example settles (a detached item has no style).
+  await expect.poll(() => list.evaluate((el) => getComputedStyle(el).wordBreak)).toBe('keep-all');
   await expect(badge(page, 'hw')).toContainText('잘못됨');
   await page.getByLabel('보기').selectOption('blocks');
   await expect(page.getByTestId('blocks-view')).toContainText('잘못됨');
