@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang';
 import { declaredType } from '../model/catalog';
-import { defaultLabel, fieldFits, type NodeField, type NodeKind } from '../model/kinds';
+import { defaultLabel, fieldFits, NODE_FIELDS, type NodeKind } from '../model/kinds';
 import type {
   DiagramDocument,
   DiagramEdge,
@@ -214,16 +214,7 @@ export function setHost(
   return { doc: next };
 }
 
-const PATCH_FIELDS = [
-  'product',
-  'hypervisorType',
-  'expect',
-  'protection',
-  'replicaOf',
-  'cores',
-  'memoryGiB',
-  'vcpus'
-] as const satisfies NodeField[];
+const PATCH_FIELDS = NODE_FIELDS;
 
 /**
  * Swap an edge's direction: what ran on the host now hosts it. Refused when that would make

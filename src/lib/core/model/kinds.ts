@@ -31,16 +31,21 @@ export interface KindColours {
  */
 export type HostRule = 'always' | 'kvm-family' | 'unless-type2';
 
-/** Optional document fields, and which kinds they fit (the Inspector shows only these). */
-export type NodeField =
-  | 'product'
-  | 'hypervisorType'
-  | 'expect'
-  | 'cores'
-  | 'memoryGiB'
-  | 'vcpus'
-  | 'protection'
-  | 'replicaOf';
+/**
+ * Optional document fields of a node, in the order the stack text prints them (the kind
+ * specs below say which kinds they fit; the Inspector shows only those).
+ */
+export const NODE_FIELDS = [
+  'product',
+  'hypervisorType',
+  'expect',
+  'protection',
+  'replicaOf',
+  'cores',
+  'memoryGiB',
+  'vcpus'
+] as const;
+export type NodeField = (typeof NODE_FIELDS)[number];
 
 /** Roles an OS can play, with their own caption and default label. */
 export type OsRole = 'host' | 'guest';

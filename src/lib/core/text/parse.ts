@@ -6,7 +6,7 @@ import {
   type InputError,
   type ReadLimits
 } from '../model/read';
-import type { NodeKind } from '../model/kinds';
+import { NODE_FIELDS, type NodeKind } from '../model/kinds';
 import type { DiagramDocument } from '../model/types';
 import { EN } from './messages/en';
 import { KO } from './messages/ko';
@@ -757,16 +757,7 @@ class Parser {
       if (v !== undefined) put(node, name, v);
     };
 
-    for (const name of [
-      'product',
-      'hypervisorType',
-      'expect',
-      'protection',
-      'replicaOf',
-      'cores',
-      'memoryGiB',
-      'vcpus'
-    ]) {
+    for (const name of NODE_FIELDS) {
       const a = byName.get(name);
       if (!a) continue;
       if (name === 'product') {

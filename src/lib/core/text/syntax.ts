@@ -1,4 +1,4 @@
-import { KIND_SPECS, KINDS, type NodeKind } from '../model/kinds';
+import { KIND_SPECS, KINDS, NODE_FIELDS, type NodeKind } from '../model/kinds';
 
 /**
  * What the stack text's reader and printer share: the kind words, the characters a bare
@@ -33,17 +33,8 @@ export function kindOfWord(word: string): NodeKind | undefined {
 /** Every kind word, for "did you mean". */
 export const ALL_KIND_WORDS: readonly string[] = [...WORD_KIND.keys()];
 
-/** Node attributes in the printer's order (JSON field names), then the text's own. */
-export const NODE_FIELDS = [
-  'product',
-  'hypervisorType',
-  'expect',
-  'protection',
-  'replicaOf',
-  'cores',
-  'memoryGiB',
-  'vcpus'
-] as const;
+/** Node attributes in the printer's order (JSON field names: NODE_FIELDS), then the text's own. */
+export { NODE_FIELDS };
 export const NODE_ATTRIBUTES: readonly string[] = [
   ...NODE_FIELDS,
   'x',

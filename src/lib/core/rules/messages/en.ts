@@ -44,6 +44,10 @@ const complete = (p: { expect: 'type1' | 'type2' | 'dedicated' }, w: Words) =>
 const SERVICE_NEEDS_OS =
   'Add a guest OS (a VM) between them: hypervisor → guest OS → service. In the notes’ consolidation example each web, e-mail, SQL and file server has its own Windows. (Only a KVM-family host, Linux with KVM such as Proxmox VE, runs services itself.)';
 
+/** The one sentence of every single-point-of-failure variant (their hints differ). */
+const spofMessage = (p: { hw: string; services: string[] }, w: Words): string =>
+  `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`;
+
 export const en: MessageCatalog = {
   'multiple-hosts.guest-os': {
     message: (p, w) =>
@@ -431,26 +435,22 @@ export const en: MessageCatalog = {
       'HA needs spare room: together, the other hosts must keep enough free memory for a failed host’s HA-protected VMs (first fit, largest first). Add memory or a host, or give the VMs less memory.'
   },
   'single-point-of-failure.dedicated': {
-    message: (p, w) =>
-      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    message: spofMessage,
     hint: () =>
       'This is the weakness of dedicated servers (notes 13.2.2). Run the services in VMs on a cluster with HA, or give their VM an FT copy on another host.'
   },
   'single-point-of-failure.host': {
-    message: (p, w) =>
-      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    message: spofMessage,
     hint: () =>
       'Their VMs are not protected: put this host in a cluster with HA on and mark the VMs HA (restarted on another host), or give them an FT copy on another host (no interruption).'
   },
   'single-point-of-failure.no-room': {
-    message: (p, w) =>
-      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    message: spofMessage,
     hint: () =>
       'Its VMs are marked HA, but the other members of its cluster lack the free memory to restart them: add memory or a host to the cluster, or give the VMs less memory.'
   },
   'single-point-of-failure.same-host': {
-    message: (p, w) =>
-      `${w.q(p.hw)} is a single point of failure: if it fails, ${w.list(p.services)} ${p.services.length === 1 ? 'stops' : 'stop'}, with no HA restart and no FT copy elsewhere.`,
+    message: spofMessage,
     hint: () =>
       'An FT copy on the same host fails with it: move the copy to another host (Inspector → Add FT copy on…), then delete this one.'
   }

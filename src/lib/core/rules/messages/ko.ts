@@ -50,6 +50,10 @@ const SERVICE_NEEDS_OS =
 const UNCATALOGUED_HINT =
   '유형을 안다면 하이퍼바이저 유형을 1이나 2로 지정하거나, 알려진 제품 이름(ESXi, Hyper-V, KVM, VirtualBox …)을 쓰세요.';
 
+/** The one sentence of every single-point-of-failure variant (their hints differ). */
+const spofMessage = (p: { hw: string; services: string[] }, w: Words): string =>
+  `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`;
+
 export const ko: MessageCatalog = {
   'multiple-hosts.guest-os': {
     message: (p, w) =>
@@ -432,26 +436,22 @@ export const ko: MessageCatalog = {
       'HA에는 여유 용량이 필요합니다. 나머지 호스트의 여유 메모리를 합쳐 고장 난 호스트의 HA 보호 VM을 받을 수 있어야 합니다(큰 VM부터, 처음 맞는 호스트에). 메모리나 호스트를 늘리거나 VM의 메모리를 줄이세요.'
   },
   'single-point-of-failure.dedicated': {
-    message: (p, w) =>
-      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    message: spofMessage,
     hint: () =>
       '전용 서버의 약점입니다(13.2.2). 서비스를 HA가 켜진 클러스터의 VM에서 실행하거나, 그 VM의 FT 사본을 다른 호스트에 두세요.'
   },
   'single-point-of-failure.host': {
-    message: (p, w) =>
-      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    message: spofMessage,
     hint: () =>
       '그 VM이 보호되지 않습니다. 이 호스트를 HA가 켜진 클러스터에 넣고 VM을 HA로 표시하거나(다른 호스트에서 다시 시작), 다른 호스트에 FT 사본을 두세요(중단 없음).'
   },
   'single-point-of-failure.no-room': {
-    message: (p, w) =>
-      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    message: spofMessage,
     hint: () =>
       '그 VM은 HA로 표시되어 있지만, 클러스터의 다른 구성원에 다시 시작할 여유 메모리가 없습니다. 클러스터에 메모리나 호스트를 늘리거나 VM의 메모리를 줄이세요.'
   },
   'single-point-of-failure.same-host': {
-    message: (p, w) =>
-      `${w.k(p.hw, '은/는')} 단일 장애점(SPOF)입니다. 이 기계가 고장 나면 ${w.josa(w.list(p.services), '이/가')} 멈추며, HA 재시작도 다른 곳의 FT 사본도 없습니다.`,
+    message: spofMessage,
     hint: () =>
       '같은 호스트에 있는 FT 사본은 함께 고장 납니다. 사본을 다른 호스트로 옮기세요(속성 → FT 사본 추가…로 새로 만든 뒤 이 사본을 삭제).'
   }
