@@ -503,6 +503,40 @@ async function longTaskFigures(browser: Browser, url: string, log: Log): Promise
 
 // ── 5d. From a change (add a node) to the problems list updated, at 1,000 nodes ────────
 
+/**
+ * Arm the page's clock for one user action: `window.__bench.dropAt` takes the timestamp of the
+ * next `on` event, and `shownAt` the end of the first frame after it in which the `problem`
+ * selector is present (`present`) or gone, in the Problems list (rAF, then a task after
+ * paint).
+ */
+async function timeUntilShown(
+  page: Page,
+  on: 'click' | 'keydown',
+  problem: string,
+  present: boolean
+): Promise<void> {
+  await page.evaluate(
+    ([on, problem, present]) => {
+      const b = window.__bench;
+      b.dropAt = undefined;
+      b.shownAt = undefined;
+      addEventListener(on, (e) => (b.dropAt = e.timeStamp), { capture: true, once: true });
+      const section = document.querySelector('section[aria-label="Problems"]')!;
+      const observer = new MutationObserver(() => {
+        if (b.dropAt === undefined || !!document.querySelector(problem) !== present) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (b.shownAt = performance.now());
+          channel.port2.postMessage(0);
+        });
+      });
+      observer.observe(section, { childList: true, subtree: true });
+    },
+    [on, problem, present] as const
+  );
+}
+
 async function dropFigures(browser: Browser, url: string, log: Log): Promise<Figure[]> {
   const { context, page } = await newPage(browser);
   await page.goto(url);
@@ -520,24 +554,7 @@ async function dropFigures(browser: Browser, url: string, log: Log): Promise<Fig
   const problem = 'section[aria-label="Problems"] li.problem[data-rule="invalid-host"]';
   const undo: number[] = [];
   const stat = await repeat({ warmup: 1, runs: 7, budget: 25_000 }, async (run) => {
-    await page.evaluate((problem) => {
-      const b = window.__bench;
-      b.dropAt = undefined;
-      b.shownAt = undefined;
-      const section = document.querySelector('section[aria-label="Problems"]')!;
-      addEventListener('click', (e) => (b.dropAt = e.timeStamp), { capture: true, once: true });
-      const observer = new MutationObserver(() => {
-        if (b.dropAt === undefined || !document.querySelector(problem)) return;
-        observer.disconnect();
-        // The frame that shows it: after its rendering work (rAF, then a task after paint).
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => (b.shownAt = performance.now());
-          channel.port2.postMessage(0);
-        });
-      });
-      observer.observe(section, { childList: true, subtree: true });
-    }, problem);
+    await timeUntilShown(page, 'click', problem, true);
     await item.click();
     await page.waitForFunction(() => window.__bench.shownAt !== undefined, null, {
       timeout: 30_000
@@ -547,23 +564,7 @@ async function dropFigures(browser: Browser, url: string, log: Log): Promise<Fig
     // the key to the frame that shows the problem gone).
     await page.keyboard.press('Escape');
     await settle(page, 300);
-    await page.evaluate((problem) => {
-      const b = window.__bench;
-      b.dropAt = undefined;
-      b.shownAt = undefined;
-      addEventListener('keydown', (e) => (b.dropAt = e.timeStamp), { capture: true, once: true });
-      const section = document.querySelector('section[aria-label="Problems"]')!;
-      const observer = new MutationObserver(() => {
-        if (b.dropAt === undefined || document.querySelector(problem)) return;
-        observer.disconnect();
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => (b.shownAt = performance.now());
-          channel.port2.postMessage(0);
-        });
-      });
-      observer.observe(section, { childList: true, subtree: true });
-    }, problem);
+    await timeUntilShown(page, 'keydown', problem, false);
     await page.keyboard.press('Control+z');
     await page.waitForFunction((problem) => !document.querySelector(problem), problem);
     await page.waitForFunction(() => window.__bench.shownAt !== undefined, null, {

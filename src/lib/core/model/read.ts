@@ -87,7 +87,8 @@ const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 
 type Json = unknown;
 
-function isObject(v: Json): v is Record<string, Json> {
+/** A JSON object (not null, not an array). */
+export function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -1,4 +1,4 @@
-import type { InputError } from './read';
+import { isObject, type InputError } from './read';
 import { PROTECTIONS, type DiagramEdge, type DiagramNode } from './types';
 
 /**
@@ -8,8 +8,6 @@ import { PROTECTIONS, type DiagramEdge, type DiagramNode } from './types';
  */
 
 type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const quote = (s: string) => JSON.stringify(s);
 const describe = (v: Json): string =>
   v === null

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang';
 import {
   checkDocument,
   DEFAULT_LIMITS,
+  isObject,
   utf8Length,
   type InputError,
   type ReadLimits
@@ -942,10 +943,10 @@ class Parser {
       const edge: Record<string, Json> = {};
       const spec = e.spec;
       const fields = spec?.type === 'json' ? spec.value : undefined;
-      if (fields !== undefined && !isRecord(fields)) {
+      if (fields !== undefined && !isObject(fields)) {
         this.failAt('bad-value', { word: 'edge', allowed: ['id', '{"id": …}'] }, spec!.span);
       }
-      const object = isRecord(fields) ? fields : undefined;
+      const object = isObject(fields) ? fields : undefined;
       const id = object ? object.id : spec ? String(spec.value) : undefined;
       put(edge, 'id', id ?? edgeId(k + 1));
       put(edge, 'source', e.source);
@@ -991,19 +992,9 @@ const KNOWN_NODE_FIELD_NAMES: ReadonlySet<string> = new Set([
   'id',
   'kind',
   'label',
-  'product',
-  'hypervisorType',
-  'expect',
-  'protection',
-  'replicaOf',
-  'cores',
-  'memoryGiB',
-  'vcpus',
+  ...NODE_FIELDS,
   'position'
 ]);
-
-const isRecord = (v: Json): v is Record<string, Json> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A `+name` value: quoted text, JSON, or a bare word read as a JSON literal when it is one. */
 function looseValue(item: Item): Json {
