@@ -11,6 +11,8 @@ export default defineConfig({
     // Shared, noisy machines: property tests and spawned CLIs get room (no speed is asserted).
     testTimeout: 30_000,
     // Builds dist/cli/stackdraw.js once, so the CLI tests run the current code.
-    globalSetup: ['tests/setup/build-cli.ts']
+    globalSetup: ['tests/setup/build-cli.ts'],
+    // One fixed seed for property tests (FC_SEED=random or a number to change it).
+    setupFiles: ['tests/setup/fast-check-seed.ts']
   }
 });

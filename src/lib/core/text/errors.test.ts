@@ -115,6 +115,29 @@ describe('stack text errors: line, column, English and Korean', () => {
     ]);
   });
 
+  it('an attribute without a name is marked where it stands, never past the line', () => {
+    // Found by the property test: `hw[""` marked a column after the end of the text, and
+    // `hw[""]` swallowed the closing bracket.
+    const cases: [string, string, number, number][] = [
+      ['hw[""', '""', 4, 6],
+      ['hw[""]', '""', 4, 6],
+      ['hw A [+', '+', 7, 8],
+      ['hw A [=x]', '=', 7, 8],
+      ['hw A ["" cores=2]', '""', 7, 9]
+    ];
+    for (const [text, word, column, endColumn] of cases) {
+      const { errors } = parseStack(text);
+      const named = errors.find((e) => e.code === 'unexpected-text')!;
+      expect(named, text).toMatchObject({ line: 1, column, endColumn });
+      expect(named.message, text).toContain(word);
+      for (const e of errors) expect(e.to, text).toBeLessThanOrEqual(text.length);
+      expect(
+        errors.some((e) => e.code === 'unclosed-bracket'),
+        text
+      ).toBe(!text.endsWith(']'));
+    }
+  });
+
   it('a tab-indented block is fine; a space after it is the mistake', () => {
     expect(parseStack('hw A\n\tos B\n\t\tsvc C').ok).toBe(true);
     const { errors } = parseStack('hw A\n\tos B\n    svc C');

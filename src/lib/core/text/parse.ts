@@ -507,9 +507,9 @@ class Parser {
       else name = this.readBare();
       if (name === undefined) return undefined;
       if (name === '') {
-        const bad = this.s[this.i];
-        this.fail('unexpected-text', { word: bad }, this.i, this.i + 1);
-        this.i++;
+        // No name: `""`, a lone `+`, or a character no name starts with (then skip it).
+        if (this.i === start) this.i++;
+        this.fail('unexpected-text', { word: this.s.slice(start, this.i) }, start, this.i);
         continue;
       }
       this.skipSpace();
