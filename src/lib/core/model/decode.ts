@@ -16,8 +16,8 @@ export interface DecodeError {
   code: 'bad-encoding';
   path: '$';
   message: string;
-  /** The message as a catalog key (read-messages.ts), when it has one. */
-  msg?: ReaderMessage;
+  /** The message as a catalog key and parameters (read-messages.ts). */
+  msg: ReaderMessage;
   /** Byte offset (0-based) of the first byte that cannot be read. */
   offset: number;
   /** Line (1-based) of that byte: 1 + the number of line feeds before it. */
@@ -25,8 +25,6 @@ export interface DecodeError {
 }
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: DecodeError };
-
-const SAVE_AS_UTF8 = 'save it as UTF-8';
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
 
@@ -37,9 +35,8 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function fail(offset: number, line: number, message: string | ReaderMessage): Decoded {
-  const text = typeof message === 'string' ? { message } : keyed(message);
-  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, ...text } };
+function fail(offset: number, line: number, message: ReaderMessage): Decoded {
+  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, ...keyed(message) } };
 }
 
 /**
@@ -112,16 +109,12 @@ function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
 
 /** UTF-16 (after its 2-byte byte-order mark), strictly: an odd length or an unpaired surrogate is an error. */
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): Decoded {
-  const name = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
+  const encoding = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
   const units = (bytes.length - 2) >> 1;
   const codes = new Uint16Array(units);
   let line = 1;
-  const bad = (offset: number, what: string) =>
-    fail(
-      offset,
-      line,
-      `not valid ${name} at byte offset ${offset} (line ${line}): ${what}; ${SAVE_AS_UTF8}`
-    );
+  const bad = (offset: number, problem: 'high' | 'low' | 'truncated') =>
+    fail(offset, line, { key: 'notUtf16', encoding, offset, line, problem });
   for (let u = 0, i = 2; u < units; u++, i += 2) {
     const c = littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
     codes[u] = c;
@@ -133,12 +126,12 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): Decoded {
             ? bytes[i + 2] | (bytes[i + 3] << 8)
             : (bytes[i + 2] << 8) | bytes[i + 3]
           : -1;
-      if (next < 0xdc00 || next > 0xdfff) return bad(i, 'a high surrogate without its low half');
+      if (next < 0xdc00 || next > 0xdfff) return bad(i, 'high');
       codes[++u] = next;
       i += 2;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return bad(i, 'a low surrogate without its high half');
+    } else if (c >= 0xdc00 && c <= 0xdfff) return bad(i, 'low');
   }
-  if ((bytes.length & 1) === 1) return bad(bytes.length - 1, 'the input ends inside a character');
+  if ((bytes.length & 1) === 1) return bad(bytes.length - 1, 'truncated');
   // Code units to a string in slices (fromCharCode takes a bounded number of arguments).
   const parts: string[] = [];
   for (let u = 0; u < units; u += 8192) {

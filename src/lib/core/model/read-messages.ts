@@ -1,10 +1,12 @@
 import type { Lang } from '../i18n/lang';
+import { josa } from '../i18n/josa';
+import { KIND_SPECS, type NodeKind } from './kinds';
 
 /**
  * The reader's input-error messages, in English and Korean. A reader error carries its message
  * as a key and parameters (`InputError.msg`); `renderInputError` renders it in a language. Both
  * catalogs have the type `ReaderCatalog`, so a message missing from either is a compile error.
- * Errors without a key (rare shapes: clusters, protection, capacity) keep their English text.
+ * Every input error the reader, the decoder and the SVG reader produce has a key.
  */
 
 /** A value the reader found where it wanted another, described for a message. */
@@ -16,8 +18,12 @@ export type Got =
   | { t: 'string'; s: string }
   | { t: 'number' | 'boolean' | 'other'; s: string; type: string };
 
-/** The node or edge an error is about: ` (node "x")`. */
-export type Owner = { what: 'node' | 'edge'; id: string } | undefined;
+/** The node, edge or cluster an error is about: ` (node "x")`. */
+export type Owner = { what: 'node' | 'edge' | 'cluster'; id: string } | undefined;
+
+/** What the SVG reader found wrong with the `<metadata id="stackdraw-document">` element. */
+export type SvgMetadataProblem =
+  { t: 'unclosed' | 'cdata' | 'comment' | 'pi' } | { t: 'element'; tag: string };
 
 /** Every message with a key, with its parameters. */
 export type ReaderMessage =
@@ -32,15 +38,46 @@ export type ReaderMessage =
   | { key: 'fieldNotString'; field: string; got: Got; owner: Owner }
   | { key: 'fieldEmpty'; field: string; owner: Owner }
   | { key: 'unknownKind'; kind: string; owner: Owner; kinds: readonly string[] }
-  | { key: 'duplicateId'; what: 'node' | 'edge'; id: string; first: number }
-  | { key: 'missingNode'; field: 'source' | 'target'; ref: string; owner: Owner }
+  | { key: 'duplicateId'; what: 'node' | 'edge' | 'cluster'; id: string; first: number }
+  | { key: 'missingNode'; field: 'source' | 'target' | 'member'; ref: string; owner: Owner }
   | { key: 'selfLoop'; node: string; owner: Owner }
+  | { key: 'duplicateEdge'; first: number; source: string; target: string; owner: Owner }
+  | { key: 'positionNotObject'; got: Got; owner: Owner }
+  | { key: 'fieldNotNumber'; field: string; got: Got; owner: Owner }
+  | { key: 'coordinateOutOfRange'; field: string; max: number; value: number; owner: Owner }
+  | { key: 'badHypervisorType'; got: Got; owner: Owner }
+  | { key: 'badExpect'; values: readonly string[]; got: Got; owner: Owner }
+  | { key: 'badProtection'; values: readonly string[]; got: Got; owner: Owner }
+  | { key: 'replicaNotId'; got: Got; owner: Owner }
+  | { key: 'capacityNotNumber'; field: string; got: Got; owner: Owner }
+  | { key: 'replicaMissing'; ref: string; id: string }
+  | { key: 'replicaNotOs'; ref: string; id: string; kind: NodeKind }
+  | { key: 'replicaOfItself'; id: string }
+  | { key: 'replicaChain'; id: string; primary: string; primaryOf: string }
+  | { key: 'replicaNodeNotOs'; id: string; kind: NodeKind }
+  | { key: 'clusterNotObject'; got: Got }
+  | { key: 'clusterIdMissing'; got?: Got }
+  | { key: 'clusterIdIsNode'; id: string }
+  | { key: 'haNotBoolean'; got: Got; owner: Owner }
+  | { key: 'membersNotArray'; got: Got; owner: Owner }
+  | { key: 'memberNotId'; got: Got; owner: Owner }
+  | { key: 'memberNotHardware'; ref: string; kind: NodeKind; owner: Owner }
+  | { key: 'memberHosted'; ref: string; owner: Owner }
+  | { key: 'memberInTwoClusters'; ref: string; first: string; second: string }
   | { key: 'tooLarge'; size?: string; limit: string; bytes?: number; maxBytes?: number }
   | { key: 'tooManyNodes'; count: number; limit: number }
   | { key: 'tooDeep'; max: number; path: string; owner: Owner }
   | { key: 'svgWithoutDocument' }
   | { key: 'notUtf8'; offset: number; line: number; reason: string }
   | { key: 'noBom'; offset: number }
+  | {
+      key: 'notUtf16';
+      encoding: 'UTF-16 LE' | 'UTF-16 BE';
+      offset: number;
+      line: number;
+      problem: 'high' | 'low' | 'truncated';
+    }
+  | { key: 'svgMetadataBroken'; problem: SvgMetadataProblem }
   | { key: 'utf32' }
   | { key: 'moreErrors'; rest: number };
 
@@ -52,6 +89,30 @@ export type ReaderCatalog = {
 } & { got(g: Got): string; who(o: Owner): string };
 
 const q = (s: string) => JSON.stringify(s);
+
+/** `a hypervisor`, `an OS`, `hardware`: a kind after "is". */
+const aKind = (k: NodeKind) => (k === 'hardware' ? 'hardware' : k === 'os' ? 'an OS' : `a ${k}`);
+
+/** The Korean name of a kind, as the editor shows it (하드웨어, 운영체제 …). */
+const koKind = (k: NodeKind) => KIND_SPECS[k].name.ko;
+
+const koWhat = { node: '노드', edge: '연결선', cluster: '클러스터' } as const;
+
+/** `연결선 "e1"이` (the edge as the subject of a sentence), or `연결선이` without an id. */
+const koEdgeSubject = (o: Owner) => (o ? `연결선 ${josa(q(o.id), '이/가')}` : '연결선이');
+
+const UTF16_PROBLEM = {
+  en: {
+    high: 'a high surrogate without its low half',
+    low: 'a low surrogate without its high half',
+    truncated: 'the input ends inside a character'
+  },
+  ko: {
+    high: '짝이 되는 하위 서로게이트가 없는 상위 서로게이트',
+    low: '짝이 되는 상위 서로게이트가 없는 하위 서로게이트',
+    truncated: '문자 중간에서 입력이 끝납니다'
+  }
+} as const;
 
 const en: ReaderCatalog = {
   got: (g) =>
@@ -93,6 +154,48 @@ const en: ReaderCatalog = {
   missingNode: (m) => `${m.field} ${q(m.ref)}${en.who(m.owner)} names a node that does not exist`,
   selfLoop: (m) =>
     `edge${en.who(m.owner)} goes from node ${q(m.node)} to itself: a layer cannot run on itself`,
+  duplicateEdge: (m) =>
+    `edge${en.who(m.owner)} repeats $.edges[${m.first}]: both say ${q(m.target)} runs on ${q(m.source)}`,
+  positionNotObject: (m) =>
+    `"position" must be an object {"x": number, "y": number}, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  fieldNotNumber: (m) =>
+    `"${m.field}" must be a number, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  coordinateOutOfRange: (m) =>
+    `"${m.field}" must be between -${m.max} and ${m.max} px, but it is ${m.value}${en.who(m.owner)}`,
+  badHypervisorType: (m) =>
+    `"hypervisorType" must be 1 or 2, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  badExpect: (m) =>
+    `"expect" must be one of ${m.values.join(', ')}, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  badProtection: (m) =>
+    `"protection" must be ${m.values.map(q).join(' or ')}, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  replicaNotId: (m) =>
+    `"replicaOf" must be the id of the primary copy, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  capacityNotNumber: (m) =>
+    `"${m.field}" must be a number ≥ 0, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  replicaMissing: (m) =>
+    `"replicaOf" names ${q(m.ref)} (node ${q(m.id)}), a node that does not exist`,
+  replicaNotOs: (m) =>
+    `"replicaOf" names ${q(m.ref)} (node ${q(m.id)}), which is ${m.kind === 'hardware' ? 'hardware' : `a ${m.kind}`}: an FT copy is of a guest OS`,
+  replicaOfItself: (m) => `node ${q(m.id)} is named as its own primary: a replica is a second node`,
+  replicaChain: (m) =>
+    `node ${q(m.id)} is a copy of ${q(m.primary)}, which is itself a copy of ${q(m.primaryOf)}: name the primary`,
+  replicaNodeNotOs: (m) => `node ${q(m.id)} is a ${m.kind}: only an OS can be an FT copy`,
+  clusterNotObject: (m) =>
+    `each cluster must be an object {"id", "label", "members"}, but this one is ${en.got(m.got)}`,
+  clusterIdMissing: (m) =>
+    `a cluster needs an "id" (a non-empty string), but ${m.got ? `it is ${en.got(m.got)}` : 'it has none'}`,
+  clusterIdIsNode: (m) => `cluster id ${q(m.id)} is also a node's id: give the cluster its own`,
+  haNotBoolean: (m) => `"ha" must be true or false, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  membersNotArray: (m) =>
+    `"members" must be an array of hardware ids, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  memberNotId: (m) =>
+    `a member must be a hardware id, but it is ${en.got(m.got)}${en.who(m.owner)}`,
+  memberNotHardware: (m) =>
+    `member ${q(m.ref)}${en.who(m.owner)} is ${aKind(m.kind)}: a cluster's members are machines (hardware with nothing under it)`,
+  memberHosted: (m) =>
+    `member ${q(m.ref)}${en.who(m.owner)} runs on something: a cluster's members are machines at the bottom of their stacks`,
+  memberInTwoClusters: (m) =>
+    `hardware ${q(m.ref)} is in two clusters (${q(m.first)} and ${q(m.second)}): a machine belongs to one`,
   tooLarge: (m) =>
     m.size === undefined
       ? `the input is larger than the limit of ${m.limit}`
@@ -106,6 +209,19 @@ const en: ReaderCatalog = {
     `not valid UTF-8 at byte offset ${m.offset} (line ${m.line}): ${m.reason}; the file may be in another encoding (Latin-1, Windows-1252, EUC-KR…): save it as UTF-8`,
   noBom: (m) =>
     `a NUL byte at byte offset ${m.offset} (line 1): this file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8`,
+  notUtf16: (m) =>
+    `not valid ${m.encoding} at byte offset ${m.offset} (line ${m.line}): ${UTF16_PROBLEM.en[m.problem]}; save it as UTF-8`,
+  svgMetadataBroken: (m) =>
+    `the <metadata id="stackdraw-document"> of this SVG ${
+      m.problem.t === 'element'
+        ? `holds the element <${m.problem.tag}>: it must hold only the document's JSON text`
+        : {
+            unclosed: 'is never closed',
+            cdata: 'ends inside a CDATA section',
+            comment: 'ends inside a comment',
+            pi: 'ends inside a processing instruction'
+          }[m.problem.t]
+    }`,
   utf32: () => 'this file is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8',
   moreErrors: (m) => `… and ${m.rest} more input errors`
 };
@@ -127,7 +243,7 @@ const ko: ReaderCatalog = {
                 : g.t === 'boolean'
                   ? `참/거짓 값 ${g.s}`
                   : `${g.type} ${g.s}`,
-  who: (o) => (o ? ` (${o.what === 'node' ? '노드' : '연결선'} ${q(o.id)})` : ''),
+  who: (o) => (o ? ` (${koWhat[o.what]} ${q(o.id)})` : ''),
   notJson: (m) =>
     m.empty
       ? '올바른 JSON이 아닙니다: 입력이 비어 있습니다'
@@ -143,8 +259,7 @@ const ko: ReaderCatalog = {
     }`,
   nodesMissing: () => '"nodes"가 없습니다: 문서에는 "nodes" 배열이 있어야 합니다',
   notArray: (m) => `"${m.field}"는 배열이어야 하는데 ${ko.got(m.got)}입니다`,
-  itemNotObject: (m) =>
-    `${m.what === 'node' ? '노드' : '연결선'}는 객체여야 하는데 이것은 ${ko.got(m.got)}입니다`,
+  itemNotObject: (m) => `${koWhat[m.what]}는 객체여야 하는데 이것은 ${ko.got(m.got)}입니다`,
   fieldMissing: (m) => `"${m.field}"가 없습니다${ko.who(m.owner)}`,
   fieldNotString: (m) =>
     `"${m.field}"는 문자열이어야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
@@ -152,23 +267,84 @@ const ko: ReaderCatalog = {
   unknownKind: (m) =>
     `알 수 없는 종류 ${q(m.kind)}${ko.who(m.owner)}: ${m.kinds.join(', ')} 중 하나를 쓰세요`,
   duplicateId: (m) =>
-    `${m.what === 'node' ? '노드' : '연결선'} id ${q(m.id)}가 중복됩니다: $.${m.what}s[${m.first}]가 이미 쓰고 있습니다`,
-  missingNode: (m) => `${m.field} ${q(m.ref)}${ko.who(m.owner)}: 그런 노드가 없습니다`,
+    `${koWhat[m.what]} id ${q(m.id)}가 중복됩니다: $.${m.what}s[${m.first}]가 이미 쓰고 있습니다`,
+  missingNode: (m) =>
+    `${m.field === 'member' ? '구성원' : m.field} ${q(m.ref)}${ko.who(m.owner)}: 그런 노드가 없습니다`,
   selfLoop: (m) =>
-    `연결선${ko.who(m.owner)}이 노드 ${q(m.node)}에서 자기 자신으로 갑니다: 계층은 자기 위에서 실행될 수 없습니다`,
+    `${koEdgeSubject(m.owner)} 노드 ${q(m.node)}에서 자기 자신으로 갑니다: 계층은 자기 위에서 실행될 수 없습니다`,
+  duplicateEdge: (m) =>
+    `${koEdgeSubject(m.owner)} ${josa(`$.edges[${m.first}]`, '과/와')} 같습니다: 둘 다 ${josa(q(m.target), '이/가')} ${q(m.source)} 위에서 실행된다고 합니다`,
+  positionNotObject: (m) =>
+    `"position"은 {"x": 숫자, "y": 숫자} 모양의 객체여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  fieldNotNumber: (m) =>
+    `${josa(`"${m.field}"`, '은/는')} 숫자여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  coordinateOutOfRange: (m) =>
+    `${josa(`"${m.field}"`, '은/는')} -${m.max}에서 ${m.max} px 사이여야 하는데 ${m.value}입니다${ko.who(m.owner)}`,
+  badHypervisorType: (m) =>
+    `"hypervisorType"(하이퍼바이저 유형)은 1이나 2여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  badExpect: (m) =>
+    `"expect"는 ${m.values.join(', ')} 중 하나여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  badProtection: (m) =>
+    `"protection"(보호)는 ${m.values.map(q).join(', ')} 중 하나여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  replicaNotId: (m) =>
+    `"replicaOf"는 주 사본의 id여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  capacityNotNumber: (m) =>
+    `"${m.field}"는 0 이상의 숫자여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  replicaMissing: (m) =>
+    `"replicaOf"가 ${josa(q(m.ref), '을/를')} 가리키지만 그런 노드가 없습니다 (노드 ${q(m.id)})`,
+  replicaNotOs: (m) =>
+    `"replicaOf"가 가리키는 ${josa(q(m.ref), '은/는')} ${koKind(m.kind)}입니다 (노드 ${q(m.id)}): FT 사본은 게스트 OS의 사본입니다`,
+  replicaOfItself: (m) =>
+    `노드 ${josa(q(m.id), '이/가')} 자기 자신을 주 사본으로 가리킵니다: FT 사본은 다른 노드여야 합니다`,
+  replicaChain: (m) =>
+    `노드 ${josa(q(m.id), '은/는')} ${q(m.primary)}의 사본인데, ${josa(q(m.primary), '은/는')} 다시 ${q(m.primaryOf)}의 사본입니다: 주 사본을 가리키세요`,
+  replicaNodeNotOs: (m) =>
+    `노드 ${josa(q(m.id), '은/는')} ${koKind(m.kind)}입니다: FT 사본은 운영체제만 될 수 있습니다`,
+  clusterNotObject: (m) =>
+    `클러스터는 {"id", "label", "members"}가 있는 객체여야 하는데 이것은 ${ko.got(m.got)}입니다`,
+  clusterIdMissing: (m) =>
+    m.got
+      ? `클러스터의 "id"는 비어 있지 않은 문자열이어야 하는데 ${ko.got(m.got)}입니다`
+      : '클러스터에 "id"(비어 있지 않은 문자열)가 없습니다',
+  clusterIdIsNode: (m) =>
+    `클러스터 id ${josa(q(m.id), '은/는')} 노드의 id이기도 합니다: 클러스터에 다른 id를 주세요`,
+  haNotBoolean: (m) => `"ha"는 true나 false여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  membersNotArray: (m) =>
+    `"members"는 하드웨어 id의 배열이어야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  memberNotId: (m) =>
+    `클러스터 구성원은 하드웨어 id여야 하는데 ${ko.got(m.got)}입니다${ko.who(m.owner)}`,
+  memberNotHardware: (m) =>
+    `구성원 ${josa(q(m.ref), '은/는')} ${koKind(m.kind)}입니다${ko.who(m.owner)}: 클러스터의 구성원은 기계(아래에 아무것도 없는 하드웨어)여야 합니다`,
+  memberHosted: (m) =>
+    `구성원 ${josa(q(m.ref), '은/는')} 다른 계층 위에서 실행됩니다${ko.who(m.owner)}: 클러스터의 구성원은 스택 맨 아래에 있는 기계여야 합니다`,
+  memberInTwoClusters: (m) =>
+    `하드웨어 ${josa(q(m.ref), '이/가')} 두 클러스터(${q(m.first)}, ${q(m.second)})에 들어 있습니다: 기계 하나는 한 클러스터에만 속합니다`,
   tooLarge: (m) =>
     m.size === undefined
       ? `입력이 한도 ${m.limit}보다 큽니다`
       : `입력이 ${m.size}${m.bytes !== undefined ? ` (${m.bytes}바이트)` : ''}로 한도 ${m.limit}${m.maxBytes !== undefined ? ` (${m.maxBytes}바이트)` : ''}를 넘습니다`,
   tooManyNodes: (m) => `문서의 노드가 ${m.count}개로 한도 ${m.limit}개를 넘습니다`,
   tooDeep: (m) =>
-    `${m.max}단계보다 깊게 중첩되어 있습니다${m.owner ? ` (${m.owner.what === 'node' ? '노드' : '연결선'} ${q(m.owner.id)})` : ''}: stackdraw는 ${m.max}단계까지 읽습니다`,
+    `${m.max}단계보다 깊게 중첩되어 있습니다${ko.who(m.owner)}: stackdraw는 ${m.max}단계까지 읽습니다`,
   svgWithoutDocument: () =>
     '이 SVG에는 stackdraw 문서가 없습니다 (<metadata id="stackdraw-document"> 없음): stackdraw로 내보낸 SVG만 열 수 있습니다',
   notUtf8: (m) =>
     `바이트 위치 ${m.offset} (${m.line}행)이 올바른 UTF-8이 아닙니다: ${m.reason}; 다른 인코딩(Latin-1, Windows-1252, EUC-KR…)일 수 있습니다: UTF-8로 저장하세요`,
   noBom: (m) =>
     `바이트 위치 ${m.offset} (1행)에 NUL 바이트가 있습니다: 바이트 순서 표시 없는 UTF-16이나 UTF-32 파일로 보입니다; UTF-8로 저장하세요`,
+  notUtf16: (m) =>
+    `바이트 위치 ${m.offset} (${m.line}행)이 올바른 ${josa(m.encoding, '이/가')} 아닙니다: ${UTF16_PROBLEM.ko[m.problem]}; UTF-8로 저장하세요`,
+  svgMetadataBroken: (m) =>
+    `이 SVG의 <metadata id="stackdraw-document">${
+      m.problem.t === 'element'
+        ? `에 요소 <${m.problem.tag}>가 들어 있습니다: 문서의 JSON 텍스트만 들어 있어야 합니다`
+        : {
+            unclosed: '가 닫히지 않습니다',
+            cdata: '가 CDATA 구역 안에서 끝납니다',
+            comment: '가 주석 안에서 끝납니다',
+            pi: '가 처리 명령 안에서 끝납니다'
+          }[m.problem.t]
+    }`,
   utf32: () => '이 파일은 UTF-32입니다 (UTF-32 바이트 순서 표시로 시작합니다): UTF-8로 저장하세요',
   moreErrors: (m) => `… 그 밖의 입력 오류 ${m.rest}개`
 };
