@@ -9,7 +9,7 @@
  * the byte offset and the line.
  */
 
-import { keyed, type ReaderMessage } from './read-messages';
+import { keyed, type ReaderMessage, type Utf8Problem } from './read-messages';
 
 /** Why bytes could not be read as text. `offset` is 0-based, in bytes; `line` is 1-based. */
 export interface DecodeError {
@@ -26,8 +26,6 @@ export interface DecodeError {
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: DecodeError };
 
-const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
-
 /** 1 + the number of line feeds in `bytes` before `offset` (for UTF-8 and single bytes). */
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -41,10 +39,12 @@ function fail(offset: number, line: number, message: ReaderMessage): Decoded {
 
 /**
  * The first byte offset at which `bytes` stops being well-formed UTF-8 (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), with the reason; undefined when
- * all of it is well-formed.
+ * overlong forms, no surrogates, nothing above U+10FFFF), with the problem (said in words by
+ * the reader's catalogs); undefined when all of it is well-formed.
  */
-export function findInvalidUtf8(bytes: Uint8Array): { offset: number; reason: string } | undefined {
+export function findInvalidUtf8(
+  bytes: Uint8Array
+): { offset: number; problem: Utf8Problem } | undefined {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -66,24 +66,17 @@ export function findInvalidUtf8(bytes: Uint8Array): { offset: number; reason: st
       if (b === 0xf0) lo = 0x90;
       else if (b === 0xf4) hi = 0x8f;
     } else {
-      const reason =
-        b <= 0xbf
-          ? `byte ${hex(b)} continues a character that never started`
-          : `byte ${hex(b)} never appears in UTF-8`;
-      return { offset: i, reason };
+      return { offset: i, problem: { t: b <= 0xbf ? 'continuation' : 'never', byte: b } };
     }
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) {
-        return { offset: i, reason: `the input ends inside a character (byte ${hex(b)})` };
+        return { offset: i, problem: { t: 'truncated', byte: b } };
       }
       const c = bytes[i + k];
       const min = k === 1 ? lo : 0x80;
       const max = k === 1 ? hi : 0xbf;
       if (c < min || c > max) {
-        return {
-          offset: i,
-          reason: `byte ${hex(b)} is not followed by a valid character (${hex(c)} at byte offset ${i + k})`
-        };
+        return { offset: i, problem: { t: 'badFollow', byte: b, next: c, at: i + k } };
       }
     }
     i += need + 1;
@@ -100,10 +93,13 @@ function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
     utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return { ok: true, text: utf8.decode(start ? bytes.subarray(start) : bytes) };
   } catch {
-    const bad = findInvalidUtf8(bytes.subarray(start)) ?? { offset: 0, reason: 'not UTF-8' };
+    const bad = findInvalidUtf8(bytes.subarray(start)) ?? { offset: 0, problem: { t: 'other' } };
     const offset = start + bad.offset;
     const line = lineAt(bytes, offset);
-    return fail(offset, line, { key: 'notUtf8', offset, line, reason: bad.reason });
+    // Offsets count from the file's first byte, the byte-order mark included.
+    const p = bad.problem;
+    const reason = p.t === 'badFollow' ? { ...p, at: p.at + start } : p;
+    return fail(offset, line, { key: 'notUtf8', offset, line, reason });
   }
 }
 

@@ -33,6 +33,7 @@ const nested = (depth: number): unknown => {
 
 export const BAD_INPUTS: readonly BadInput[] = [
   { name: 'empty input', text: '' },
+  { name: 'JSON with a missing comma', text: '{"nodes": [1, 2 3]}' },
   { name: 'a JSON array', value: [] },
   { name: 'version as a string', value: { version: '1', nodes: [] } },
   { name: 'a newer version', value: { version: 2, nodes: [] } },

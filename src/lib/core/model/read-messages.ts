@@ -6,7 +6,9 @@ import { KIND_SPECS, type NodeKind } from './kinds';
  * The reader's input-error messages, in English and Korean. A reader error carries its message
  * as a key and parameters (`InputError.msg`); `renderInputError` renders it in a language. Both
  * catalogs have the type `ReaderCatalog`, so a message missing from either is a compile error.
- * Every input error the reader, the decoder and the SVG reader produce has a key.
+ * Every input error the reader, the decoder and the SVG reader produce has a key, and the
+ * parts inside a message (why JSON is broken, why bytes are not UTF-8, a size in bytes) are
+ * said in the message's language too.
  */
 
 /** A value the reader found where it wanted another, described for a message. */
@@ -21,13 +23,40 @@ export type Got =
 /** The node, edge or cluster an error is about: ` (node "x")`. */
 export type Owner = { what: 'node' | 'edge' | 'cluster'; id: string } | undefined;
 
+/** Why JSON text is broken, at the place json-error.ts found (`ch`: the character there). */
+export type JsonProblem =
+  | {
+      t:
+        | 'empty'
+        | 'trailingCommaKey'
+        | 'controlChar'
+        | 'badUnicodeEscape'
+        | 'badEscape'
+        | 'unclosedString';
+    }
+  | { t: 'endsInside'; in: 'object' | 'array' }
+  | {
+      t: 'afterEnd' | 'expectedColon' | 'expectedKey' | 'trailingCommaValue' | 'unexpected';
+      ch: string;
+    }
+  | { t: 'expectedCommaOrClose'; close: '}' | ']'; ch: string };
+
+/**
+ * Why bytes are not UTF-8 (decode.ts): `byte` the first bad byte; `badFollow`: `next` the byte
+ * after it that cannot follow, at byte offset `at`.
+ */
+export type Utf8Problem =
+  | { t: 'continuation' | 'never' | 'truncated'; byte: number }
+  | { t: 'badFollow'; byte: number; next: number; at: number }
+  | { t: 'other' };
+
 /** What the SVG reader found wrong with the `<metadata id="stackdraw-document">` element. */
 export type SvgMetadataProblem =
   { t: 'unclosed' | 'cdata' | 'comment' | 'pi' } | { t: 'element'; tag: string };
 
 /** Every message with a key, with its parameters. */
 export type ReaderMessage =
-  | { key: 'notJson'; empty?: boolean; line?: number; column?: number; reason?: string }
+  | { key: 'notJson'; empty?: boolean; line?: number; column?: number; reason?: JsonProblem }
   | { key: 'rootNotObject'; got: Got }
   | { key: 'versionNotNumber'; expected: number; got: Got }
   | { key: 'unsupportedVersion'; version: number; expected: number }
@@ -64,11 +93,11 @@ export type ReaderMessage =
   | { key: 'memberNotHardware'; ref: string; kind: NodeKind; owner: Owner }
   | { key: 'memberHosted'; ref: string; owner: Owner }
   | { key: 'memberInTwoClusters'; ref: string; first: string; second: string }
-  | { key: 'tooLarge'; size?: string; limit: string; bytes?: number; maxBytes?: number }
+  | { key: 'tooLarge'; bytes?: number; maxBytes: number }
   | { key: 'tooManyNodes'; count: number; limit: number }
   | { key: 'tooDeep'; max: number; path: string; owner: Owner }
   | { key: 'svgWithoutDocument' }
-  | { key: 'notUtf8'; offset: number; line: number; reason: string }
+  | { key: 'notUtf8'; offset: number; line: number; reason: Utf8Problem }
   | { key: 'noBom'; offset: number }
   | {
       key: 'notUtf16';
@@ -83,12 +112,41 @@ export type ReaderMessage =
 
 export type ReaderMessageKey = ReaderMessage['key'];
 
-/** One language's messages: one function per key, plus how values and owners are named. */
+/**
+ * One language's messages: one function per key, plus how values, owners, broken JSON, bad
+ * UTF-8 and a number of bytes are said.
+ */
 export type ReaderCatalog = {
   [K in ReaderMessageKey]: (m: Extract<ReaderMessage, { key: K }>) => string;
-} & { got(g: Got): string; who(o: Owner): string };
+} & {
+  got(g: Got): string;
+  who(o: Owner): string;
+  json(p: JsonProblem): string;
+  utf8(p: Utf8Problem): string;
+  bytes(n: number): string;
+};
 
 const q = (s: string) => JSON.stringify(s);
+const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
+
+/** A size in words: "12.3 MB", "512 KB", or under 1 KB `unit(bytes)` (1 MB = 1,048,576 bytes). */
+function sizeIn(bytes: number, unit: (n: number) => string): string {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  if (bytes >= 1048576) return `${round(bytes / 1048576)} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return unit(bytes);
+}
+
+/**
+ * The input's size and the limit in words, each with its exact number of bytes when the two
+ * look the same rounded ("10 MB (10485761 bytes), over the limit of 10 MB (10485760 bytes)").
+ */
+function sizes(c: ReaderCatalog, m: { bytes?: number; maxBytes: number }) {
+  const limit = sizeIn(m.maxBytes, c.bytes);
+  const size = m.bytes === undefined ? undefined : sizeIn(m.bytes, c.bytes);
+  if (size !== limit) return { size, limit };
+  return { size: `${size} (${c.bytes(m.bytes!)})`, limit: `${limit} (${c.bytes(m.maxBytes)})` };
+}
 
 /** `a hypervisor`, `an OS`, `hardware`: a kind after "is". */
 const aKind = (k: NodeKind) => (k === 'hardware' ? 'hardware' : k === 'os' ? 'an OS' : `a ${k}`);
@@ -128,11 +186,52 @@ const en: ReaderCatalog = {
               ? `the string ${q(g.s)}`
               : `${g.type} ${g.s}`,
   who: (o) => (o ? ` (${o.what} ${q(o.id)})` : ''),
+  json: (p) => {
+    switch (p.t) {
+      case 'empty':
+        return 'the input is empty';
+      case 'trailingCommaKey':
+        return "a trailing comma before '}'";
+      case 'controlChar':
+        return 'a control character inside a string (use \\n for a new line)';
+      case 'badUnicodeEscape':
+        return 'a bad \\u escape';
+      case 'badEscape':
+        return 'a bad escape in a string';
+      case 'unclosedString':
+        return 'a string that is never closed';
+      case 'endsInside':
+        return `the input ends inside ${p.in === 'object' ? 'an object' : 'an array'}`;
+      case 'afterEnd':
+        return `unexpected ${q(p.ch)} after the end of the document`;
+      case 'expectedColon':
+        return `expected ':' after a property name, found ${q(p.ch)}`;
+      case 'expectedKey':
+        return `expected a property name in double quotes, found ${q(p.ch)}`;
+      case 'trailingCommaValue':
+        return `a trailing comma or a missing value before '${p.ch}'`;
+      case 'unexpected':
+        return `unexpected ${q(p.ch)} where a value should be`;
+      case 'expectedCommaOrClose':
+        return `expected ',' or '${p.close}', found ${q(p.ch)}`;
+    }
+  },
+  utf8: (p) =>
+    p.t === 'continuation'
+      ? `byte ${hex(p.byte)} continues a character that never started`
+      : p.t === 'never'
+        ? `byte ${hex(p.byte)} never appears in UTF-8`
+        : p.t === 'truncated'
+          ? `the input ends inside a character (byte ${hex(p.byte)})`
+          : p.t === 'badFollow'
+            ? `byte ${hex(p.byte)} is not followed by a valid character (${hex(p.next)} at byte offset ${p.at})`
+            : 'not UTF-8',
+  bytes: (n) => `${n} bytes`,
   notJson: (m) =>
     m.empty
       ? 'not valid JSON: the input is empty'
       : m.line !== undefined
-        ? `not valid JSON at line ${m.line}, column ${m.column}: ${m.reason}`
+        ? `not valid JSON at line ${m.line}, column ${m.column}: ${m.reason ? en.json(m.reason) : ''}`
         : 'not valid JSON',
   rootNotObject: (m) =>
     `the document must be a JSON object with "nodes" and "edges", but it is ${en.got(m.got)}`,
@@ -196,17 +295,19 @@ const en: ReaderCatalog = {
     `member ${q(m.ref)}${en.who(m.owner)} runs on something: a cluster's members are machines at the bottom of their stacks`,
   memberInTwoClusters: (m) =>
     `hardware ${q(m.ref)} is in two clusters (${q(m.first)} and ${q(m.second)}): a machine belongs to one`,
-  tooLarge: (m) =>
-    m.size === undefined
-      ? `the input is larger than the limit of ${m.limit}`
-      : `the input is ${m.size}${m.bytes !== undefined ? ` (${m.bytes} bytes)` : ''}, over the limit of ${m.limit}${m.maxBytes !== undefined ? ` (${m.maxBytes} bytes)` : ''}`,
+  tooLarge: (m) => {
+    const { size, limit } = sizes(en, m);
+    return size === undefined
+      ? `the input is larger than the limit of ${limit}`
+      : `the input is ${size}, over the limit of ${limit}`;
+  },
   tooManyNodes: (m) => `the document has ${m.count} nodes, over the limit of ${m.limit}`,
   tooDeep: (m) =>
     `nested more than ${m.max} levels deep${m.owner ? ` (in ${m.owner.what} ${q(m.owner.id)})` : ''}: stackdraw reads documents nested up to ${m.max} levels`,
   svgWithoutDocument: () =>
     'this SVG holds no stackdraw document (no <metadata id="stackdraw-document">): only SVGs exported by stackdraw can be opened',
   notUtf8: (m) =>
-    `not valid UTF-8 at byte offset ${m.offset} (line ${m.line}): ${m.reason}; the file may be in another encoding (Latin-1, Windows-1252, EUC-KR…): save it as UTF-8`,
+    `not valid UTF-8 at byte offset ${m.offset} (line ${m.line}): ${en.utf8(m.reason)}; the file may be in another encoding (Latin-1, Windows-1252, EUC-KR…): save it as UTF-8`,
   noBom: (m) =>
     `a NUL byte at byte offset ${m.offset} (line 1): this file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8`,
   notUtf16: (m) =>
@@ -244,11 +345,52 @@ const ko: ReaderCatalog = {
                   ? `참/거짓 값 ${g.s}`
                   : `${g.type} ${g.s}`,
   who: (o) => (o ? ` (${koWhat[o.what]} ${q(o.id)})` : ''),
+  json: (p) => {
+    switch (p.t) {
+      case 'empty':
+        return '입력이 비어 있습니다';
+      case 'trailingCommaKey':
+        return "'}' 앞에 불필요한 쉼표가 있습니다";
+      case 'controlChar':
+        return '문자열 안에 제어 문자가 있습니다 (줄바꿈은 \\n으로 쓰세요)';
+      case 'badUnicodeEscape':
+        return '잘못된 \\u 이스케이프';
+      case 'badEscape':
+        return '문자열 안의 잘못된 이스케이프';
+      case 'unclosedString':
+        return '닫히지 않은 문자열';
+      case 'endsInside':
+        return `${p.in === 'object' ? '객체' : '배열'} 안에서 입력이 끝납니다`;
+      case 'afterEnd':
+        return `문서가 끝난 뒤에 ${josa(q(p.ch), '이/가')} 있습니다`;
+      case 'expectedColon':
+        return `속성 이름 뒤에 ':'이 와야 하는데 ${q(p.ch)}입니다`;
+      case 'expectedKey':
+        return `큰따옴표로 감싼 속성 이름이 와야 하는데 ${q(p.ch)}입니다`;
+      case 'trailingCommaValue':
+        return `'${p.ch}' 앞에 불필요한 쉼표가 있거나 값이 빠져 있습니다`;
+      case 'unexpected':
+        return `값이 와야 할 자리에 ${josa(q(p.ch), '이/가')} 있습니다`;
+      case 'expectedCommaOrClose':
+        return `',' 또는 '${p.close}'가 와야 하는데 ${q(p.ch)}입니다`;
+    }
+  },
+  utf8: (p) =>
+    p.t === 'continuation'
+      ? `바이트 ${josa(hex(p.byte), '은/는')} 시작되지 않은 문자를 잇고 있습니다`
+      : p.t === 'never'
+        ? `바이트 ${josa(hex(p.byte), '은/는')} UTF-8에 나올 수 없습니다`
+        : p.t === 'truncated'
+          ? `문자 중간에서 입력이 끝납니다 (바이트 ${hex(p.byte)})`
+          : p.t === 'badFollow'
+            ? `바이트 ${hex(p.byte)} 뒤에 올바른 문자가 오지 않습니다 (바이트 위치 ${p.at}의 ${hex(p.next)})`
+            : 'UTF-8이 아닙니다',
+  bytes: (n) => `${n}바이트`,
   notJson: (m) =>
     m.empty
       ? '올바른 JSON이 아닙니다: 입력이 비어 있습니다'
       : m.line !== undefined
-        ? `올바른 JSON이 아닙니다 (${m.line}행 ${m.column}열): ${m.reason}`
+        ? `올바른 JSON이 아닙니다 (${m.line}행 ${m.column}열): ${m.reason ? ko.json(m.reason) : ''}`
         : '올바른 JSON이 아닙니다',
   rootNotObject: (m) =>
     `문서는 "nodes"와 "edges"가 있는 JSON 객체여야 하는데 ${ko.got(m.got)}입니다`,
@@ -319,17 +461,19 @@ const ko: ReaderCatalog = {
     `구성원 ${josa(q(m.ref), '은/는')} 다른 계층 위에서 실행됩니다${ko.who(m.owner)}: 클러스터의 구성원은 스택 맨 아래에 있는 기계여야 합니다`,
   memberInTwoClusters: (m) =>
     `하드웨어 ${josa(q(m.ref), '이/가')} 두 클러스터(${q(m.first)}, ${q(m.second)})에 들어 있습니다: 기계 하나는 한 클러스터에만 속합니다`,
-  tooLarge: (m) =>
-    m.size === undefined
-      ? `입력이 한도 ${m.limit}보다 큽니다`
-      : `입력이 ${m.size}${m.bytes !== undefined ? ` (${m.bytes}바이트)` : ''}로 한도 ${m.limit}${m.maxBytes !== undefined ? ` (${m.maxBytes}바이트)` : ''}를 넘습니다`,
+  tooLarge: (m) => {
+    const { size, limit } = sizes(ko, m);
+    return size === undefined
+      ? `입력이 한도 ${limit}보다 큽니다`
+      : `입력이 ${size}로 한도 ${limit}를 넘습니다`;
+  },
   tooManyNodes: (m) => `문서의 노드가 ${m.count}개로 한도 ${m.limit}개를 넘습니다`,
   tooDeep: (m) =>
     `${m.max}단계보다 깊게 중첩되어 있습니다${ko.who(m.owner)}: stackdraw는 ${m.max}단계까지 읽습니다`,
   svgWithoutDocument: () =>
     '이 SVG에는 stackdraw 문서가 없습니다 (<metadata id="stackdraw-document"> 없음): stackdraw로 내보낸 SVG만 열 수 있습니다',
   notUtf8: (m) =>
-    `바이트 위치 ${m.offset} (${m.line}행)이 올바른 UTF-8이 아닙니다: ${m.reason}; 다른 인코딩(Latin-1, Windows-1252, EUC-KR…)일 수 있습니다: UTF-8로 저장하세요`,
+    `바이트 위치 ${m.offset} (${m.line}행)이 올바른 UTF-8이 아닙니다: ${ko.utf8(m.reason)}; 다른 인코딩(Latin-1, Windows-1252, EUC-KR…)일 수 있습니다: UTF-8로 저장하세요`,
   noBom: (m) =>
     `바이트 위치 ${m.offset} (1행)에 NUL 바이트가 있습니다: 바이트 순서 표시 없는 UTF-16이나 UTF-32 파일로 보입니다; UTF-8로 저장하세요`,
   notUtf16: (m) =>

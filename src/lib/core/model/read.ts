@@ -124,7 +124,7 @@ export function parseJson(
     else {
       const located = locateJsonError(body);
       if (located)
-        m = { key: 'notJson', ...lineColumn(body, located.offset), reason: located.reason };
+        m = { key: 'notJson', ...lineColumn(body, located.offset), reason: located.problem };
     }
     const at = m.line !== undefined ? { line: m.line, column: m.column } : {};
     return { ok: false, error: { code: 'not-json', path: '$', ...keyed(m), ...at } };
@@ -161,27 +161,12 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** A size in words: "12.3 MB", "512 KB" or "300 bytes" (1 MB = 1,048,576 bytes). */
-function sizeText(bytes: number): string {
-  const round = (x: number) => Math.round(x * 10) / 10;
-  if (bytes >= 1048576) return `${round(bytes / 1048576)} MB`;
-  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
 /**
  * The input error for an input over `maxBytes` (path `$`, code `too-large`). `bytes` is its
  * size when known (a file), undefined when reading stopped at the limit (a stream).
  */
 export function tooLargeError(bytes: number | undefined, maxBytes: number): InputError {
-  const limit = sizeText(maxBytes);
-  const size = bytes === undefined ? undefined : sizeText(bytes);
-  const exact = size === limit;
-  return {
-    code: 'too-large',
-    path: '$',
-    ...keyed({ key: 'tooLarge', size, limit, ...(exact ? { bytes, maxBytes } : {}) })
-  };
+  return { code: 'too-large', path: '$', ...keyed({ key: 'tooLarge', bytes, maxBytes }) };
 }
 
 function tooManyNodes(result: ReadResult, maxNodes: number): ReadResult {
