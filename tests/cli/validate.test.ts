@@ -909,6 +909,34 @@ describe.concurrent('new-user trial: file names, refusals and text in the output
     expect(r.stderr).toContain('노드 id "a"가 중복됩니다');
     const notJson = await stackdraw(['validate', '--lang', 'ko', '-'], { input: '{' });
     expect(notJson.stderr).toContain('올바른 JSON이 아닙니다');
+    const redundancy = await tmpFile(
+      'ko-cluster.json',
+      JSON.stringify({
+        version: 1,
+        nodes: [
+          { id: 'srv1', kind: 'hardware', label: 'S', position: { x: 5e6, y: 0 } },
+          { id: 'vm1', kind: 'os', label: 'V' }
+        ],
+        clusters: [{ id: 'prod', members: ['vm1'] }]
+      })
+    );
+    const ko = await stackdraw(['validate', '--lang', 'ko', redundancy]);
+    expect(ko.code).toBe(2);
+    expect(ko.stderr).toBe(
+      `stackdraw: ${redundancy}: $.nodes[0].position.x: "x"는 -1000000에서 1000000 px 사이여야 하는데 5000000입니다 (노드 "srv1")\n`
+    );
+    const fixed = JSON.stringify({
+      version: 1,
+      nodes: [
+        { id: 'srv1', kind: 'hardware', label: 'S' },
+        { id: 'vm1', kind: 'os', label: 'V' }
+      ],
+      clusters: [{ id: 'prod', members: ['vm1'] }]
+    });
+    const cluster = await stackdraw(['validate', '--lang', 'ko', '-'], { input: fixed });
+    expect(cluster.stderr).toBe(
+      'stackdraw: <stdin>: $.clusters[0].members[0]: 구성원 "vm1"은 운영체제입니다 (클러스터 "prod"): 클러스터의 구성원은 기계(아래에 아무것도 없는 하드웨어)여야 합니다\n'
+    );
     const version = await stackdraw(['validate', '-'], { input: '{"version":"1","nodes":[]}' });
     expect(version.stderr).toContain('"version" must be the number 1, but it is the string "1"');
   });

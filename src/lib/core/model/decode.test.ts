@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInput, findInvalidUtf8 } from './decode';
+import { READER_CATALOGS } from './read-messages';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: (string | ArrayLike<number>)[]) => {
@@ -101,10 +102,18 @@ describe('decodeInput: invalid bytes are errors with their byte offset and line,
     const b = bytes('ok\nok\n', bad);
     expect(findInvalidUtf8(b)?.offset).toBe(6);
     expect(decodeError(b)).toMatchObject({ code: 'bad-encoding', offset: 6, line: 3 });
+    // The reason in Korean: no English word left besides the bytes and "UTF-8".
+    const ko = READER_CATALOGS.ko.utf8(findInvalidUtf8(b)!.problem);
+    expect(ko.replace(/0x[0-9a-f]{2}|UTF-8/g, '')).toMatch(
+      /^[^A-Za-z]*\p{Script=Hangul}[^A-Za-z]*$/u
+    );
   });
 
   it('offsets count the UTF-8 byte-order mark', () => {
     expect(decodeError(bytes([0xef, 0xbb, 0xbf], 'ab', [0xff]))).toMatchObject({ offset: 5 });
+    expect(decodeError(bytes([0xef, 0xbb, 0xbf], 'ab', [0xe2, 0x41])).message).toBe(
+      'not valid UTF-8 at byte offset 5 (line 1): byte 0xe2 is not followed by a valid character (0x41 at byte offset 6); the file may be in another encoding (Latin-1, Windows-1252, EUC-KR…): save it as UTF-8'
+    );
   });
 
   it('findInvalidUtf8 accepts every well-formed character', () => {

@@ -9,15 +9,15 @@
  * the byte offset and the line.
  */
 
-import { keyed, type ReaderMessage } from './read-messages';
+import { keyed, type ReaderMessage, type Utf8Problem } from './read-messages';
 
 /** Why bytes could not be read as text. `offset` is 0-based, in bytes; `line` is 1-based. */
 export interface DecodeError {
   code: 'bad-encoding';
   path: '$';
   message: string;
-  /** The message as a catalog key (read-messages.ts), when it has one. */
-  msg?: ReaderMessage;
+  /** The message as a catalog key and parameters (read-messages.ts). */
+  msg: ReaderMessage;
   /** Byte offset (0-based) of the first byte that cannot be read. */
   offset: number;
   /** Line (1-based) of that byte: 1 + the number of line feeds before it. */
@@ -26,10 +26,6 @@ export interface DecodeError {
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: DecodeError };
 
-const SAVE_AS_UTF8 = 'save it as UTF-8';
-
-const hex = (b: number) => `0x${b.toString(16).padStart(2, '0')}`;
-
 /** 1 + the number of line feeds in `bytes` before `offset` (for UTF-8 and single bytes). */
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -37,17 +33,18 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function fail(offset: number, line: number, message: string | ReaderMessage): Decoded {
-  const text = typeof message === 'string' ? { message } : keyed(message);
-  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, ...text } };
+function fail(offset: number, line: number, message: ReaderMessage): Decoded {
+  return { ok: false, error: { code: 'bad-encoding', path: '$', offset, line, ...keyed(message) } };
 }
 
 /**
  * The first byte offset at which `bytes` stops being well-formed UTF-8 (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), with the reason; undefined when
- * all of it is well-formed.
+ * overlong forms, no surrogates, nothing above U+10FFFF), with the problem (said in words by
+ * the reader's catalogs); undefined when all of it is well-formed.
  */
-export function findInvalidUtf8(bytes: Uint8Array): { offset: number; reason: string } | undefined {
+export function findInvalidUtf8(
+  bytes: Uint8Array
+): { offset: number; problem: Utf8Problem } | undefined {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -69,24 +66,17 @@ export function findInvalidUtf8(bytes: Uint8Array): { offset: number; reason: st
       if (b === 0xf0) lo = 0x90;
       else if (b === 0xf4) hi = 0x8f;
     } else {
-      const reason =
-        b <= 0xbf
-          ? `byte ${hex(b)} continues a character that never started`
-          : `byte ${hex(b)} never appears in UTF-8`;
-      return { offset: i, reason };
+      return { offset: i, problem: { t: b <= 0xbf ? 'continuation' : 'never', byte: b } };
     }
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) {
-        return { offset: i, reason: `the input ends inside a character (byte ${hex(b)})` };
+        return { offset: i, problem: { t: 'truncated', byte: b } };
       }
       const c = bytes[i + k];
       const min = k === 1 ? lo : 0x80;
       const max = k === 1 ? hi : 0xbf;
       if (c < min || c > max) {
-        return {
-          offset: i,
-          reason: `byte ${hex(b)} is not followed by a valid character (${hex(c)} at byte offset ${i + k})`
-        };
+        return { offset: i, problem: { t: 'badFollow', byte: b, next: c, at: i + k } };
       }
     }
     i += need + 1;
@@ -103,25 +93,24 @@ function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
     utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return { ok: true, text: utf8.decode(start ? bytes.subarray(start) : bytes) };
   } catch {
-    const bad = findInvalidUtf8(bytes.subarray(start)) ?? { offset: 0, reason: 'not UTF-8' };
+    const bad = findInvalidUtf8(bytes.subarray(start)) ?? { offset: 0, problem: { t: 'other' } };
     const offset = start + bad.offset;
     const line = lineAt(bytes, offset);
-    return fail(offset, line, { key: 'notUtf8', offset, line, reason: bad.reason });
+    // Offsets count from the file's first byte, the byte-order mark included.
+    const p = bad.problem;
+    const reason = p.t === 'badFollow' ? { ...p, at: p.at + start } : p;
+    return fail(offset, line, { key: 'notUtf8', offset, line, reason });
   }
 }
 
 /** UTF-16 (after its 2-byte byte-order mark), strictly: an odd length or an unpaired surrogate is an error. */
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): Decoded {
-  const name = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
+  const encoding = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
   const units = (bytes.length - 2) >> 1;
   const codes = new Uint16Array(units);
   let line = 1;
-  const bad = (offset: number, what: string) =>
-    fail(
-      offset,
-      line,
-      `not valid ${name} at byte offset ${offset} (line ${line}): ${what}; ${SAVE_AS_UTF8}`
-    );
+  const bad = (offset: number, problem: 'high' | 'low' | 'truncated') =>
+    fail(offset, line, { key: 'notUtf16', encoding, offset, line, problem });
   for (let u = 0, i = 2; u < units; u++, i += 2) {
     const c = littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
     codes[u] = c;
@@ -133,12 +122,12 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): Decoded {
             ? bytes[i + 2] | (bytes[i + 3] << 8)
             : (bytes[i + 2] << 8) | bytes[i + 3]
           : -1;
-      if (next < 0xdc00 || next > 0xdfff) return bad(i, 'a high surrogate without its low half');
+      if (next < 0xdc00 || next > 0xdfff) return bad(i, 'high');
       codes[++u] = next;
       i += 2;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return bad(i, 'a low surrogate without its high half');
+    } else if (c >= 0xdc00 && c <= 0xdfff) return bad(i, 'low');
   }
-  if ((bytes.length & 1) === 1) return bad(bytes.length - 1, 'the input ends inside a character');
+  if ((bytes.length & 1) === 1) return bad(bytes.length - 1, 'truncated');
   // Code units to a string in slices (fromCharCode takes a bounded number of arguments).
   const parts: string[] = [];
   for (let u = 0; u < units; u += 8192) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from './json-error';
+import { READER_CATALOGS } from './read-messages';
+
+/** The problem found, said in English. */
+const reasonOf = (text: string) => {
+  const found = locateJsonError(text);
+  return found && READER_CATALOGS.en.json(found.problem);
+};
 
 describe('locateJsonError', () => {
   it.each([
@@ -17,7 +24,10 @@ describe('locateJsonError', () => {
     ['{"a":\n"b\tc"}', 'a control character inside a string (use \\n for a new line)']
   ])('%j → %s', (text, reason) => {
     const found = locateJsonError(text);
-    expect(found?.reason).toBe(reason);
+    expect(reasonOf(text)).toBe(reason);
+    // Said in Korean too: Hangul, and none of the English words.
+    const ko = found && READER_CATALOGS.ko.json(found.problem).replace(/"[^"]*"|\\[nu]/g, '');
+    if (ko) expect(ko).toMatch(/^[^A-Za-z]*\p{Script=Hangul}[^A-Za-z]*$/u);
     if (reason === undefined) expect(() => JSON.parse(text)).not.toThrow();
     else expect(() => JSON.parse(text)).toThrow();
   });
@@ -28,6 +38,6 @@ describe('locateJsonError', () => {
 
   it('handles very deep nesting without recursion', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(99_999);
-    expect(locateJsonError(deep)?.reason).toBe('the input ends inside an array');
+    expect(reasonOf(deep)).toBe('the input ends inside an array');
   });
 });

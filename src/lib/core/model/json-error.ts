@@ -1,9 +1,14 @@
+import type { JsonProblem } from './read-messages';
+
 /**
  * Where is JSON text broken? `JSON.parse` on Node 20 does not always say, so this scanner
  * walks the text (iteratively: deep nesting cannot overflow) and returns the offset of
- * the first character that cannot be there, with a short reason.
+ * the first character that cannot be there, with the problem (said in words by the reader's
+ * catalogs, read-messages.ts).
  */
-export function locateJsonError(text: string): { offset: number; reason: string } | undefined {
+export function locateJsonError(
+  text: string
+): { offset: number; problem: JsonProblem } | undefined {
   let i = 0;
   const n = text.length;
   // Stack of open containers: '{' or '['.
@@ -20,9 +25,9 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       else break;
     }
   };
-  const fail = (reason: string) => ({ offset: i, reason });
+  const fail = (problem: JsonProblem) => ({ offset: i, problem });
 
-  const string = (): string | undefined => {
+  const string = (): JsonProblem | undefined => {
     // text[i] === '"'
     i++;
     while (i < n) {
@@ -31,17 +36,17 @@ export function locateJsonError(text: string): { offset: number; reason: string 
         i++;
         return undefined;
       }
-      if (c < 0x20) return 'a control character inside a string (use \\n for a new line)';
+      if (c < 0x20) return { t: 'controlChar' };
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return 'a bad \\u escape';
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { t: 'badUnicodeEscape' };
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return 'a bad escape in a string';
+        else return { t: 'badEscape' };
       } else i++;
     }
-    return 'a string that is never closed';
+    return { t: 'unclosedString' };
   };
 
   const afterValue = () => {
@@ -54,17 +59,16 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       if (want === 'end') return undefined;
       return fail(
         stack.length
-          ? `the input ends inside ${stack[stack.length - 1] === '{' ? 'an object' : 'an array'}`
-          : 'the input is empty'
+          ? { t: 'endsInside', in: stack[stack.length - 1] === '{' ? 'object' : 'array' }
+          : { t: 'empty' }
       );
     }
     const ch = text[i];
     switch (want) {
       case 'end':
-        return fail(`unexpected ${JSON.stringify(ch)} after the end of the document`);
+        return fail({ t: 'afterEnd', ch });
       case 'colon':
-        if (ch !== ':')
-          return fail(`expected ':' after a property name, found ${JSON.stringify(ch)}`);
+        if (ch !== ':') return fail({ t: 'expectedColon', ch });
         i++;
         want = 'value';
         continue;
@@ -81,7 +85,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
           afterValue();
           continue;
         }
-        return fail(`expected ',' or '${top === '{' ? '}' : ']'}', found ${JSON.stringify(ch)}`);
+        return fail({ t: 'expectedCommaOrClose', close: top === '{' ? '}' : ']', ch });
       }
       case 'key':
       case 'key-or-close':
@@ -93,9 +97,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
         }
         if (ch !== '"') {
           return fail(
-            want === 'key' && ch === '}'
-              ? "a trailing comma before '}'"
-              : `expected a property name in double quotes, found ${JSON.stringify(ch)}`
+            want === 'key' && ch === '}' ? { t: 'trailingCommaKey' } : { t: 'expectedKey', ch }
           );
         }
         {
@@ -138,9 +140,8 @@ export function locateJsonError(text: string): { offset: number; reason: string 
           afterValue();
           continue;
         }
-        if (ch === ']' || ch === '}')
-          return fail(`a trailing comma or a missing value before '${ch}'`);
-        return fail(`unexpected ${JSON.stringify(ch)} where a value should be`);
+        if (ch === ']' || ch === '}') return fail({ t: 'trailingCommaValue', ch });
+        return fail({ t: 'unexpected', ch });
       }
     }
   }

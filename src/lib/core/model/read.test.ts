@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument, readDocument, renderInputError, type InputError } from './read';
+import { READER_CATALOGS } from './read-messages';
+import { BAD_INPUTS, errorsOfInput } from './read-errors.fixture';
 
 const node = (id: string, kind = 'os', label = id) => ({ id, kind, label });
 const edge = (id: string, source: string, target: string) => ({ id, source, target });
@@ -394,5 +396,47 @@ describe('readDocument: nesting depth', () => {
     });
     expect(e).toMatchObject({ code: 'too-deep', id: 'e1' });
     expect(e.message).toMatch(/\(in edge "e1"\)/);
+  });
+});
+
+describe('every reader error has a catalog key and reads in Korean', () => {
+  const all = BAD_INPUTS.flatMap((input) =>
+    errorsOfInput(input).map((e) => ({ where: `${input.name}: ${e.path}`, e }))
+  );
+  /** English sentence words that must not be left in a Korean message (outside quotes). */
+  const ENGLISH =
+    /\b(must|but|is|are|names?|named|runs?|repeats|needs|belongs|copy|primary|member|node|edge|cluster|not|valid|save|empty|duplicate|unknown|nested|over|limit|the|an?|of|and|this|it|which|itself)\b/i;
+
+  it('the bad inputs are all refused, and together they make every message of the catalog', () => {
+    for (const input of BAD_INPUTS) expect(errorsOfInput(input), input.name).not.toEqual([]);
+    const helpers = ['got', 'who', 'json', 'utf8', 'bytes'];
+    const keys = Object.keys(READER_CATALOGS.en).filter((k) => !helpers.includes(k));
+    expect([...new Set(all.map(({ e }) => e.msg.key))].sort()).toEqual(keys.sort());
+  });
+
+  it('every error has a key; its English is the message; its Korean has no English sentence', () => {
+    for (const { where, e } of all) {
+      expect(e.msg, where).toBeDefined();
+      expect(renderInputError(e, 'en'), where).toBe(e.message);
+      const ko = renderInputError(e, 'ko');
+      expect(ko, where).toMatch(/\p{Script=Hangul}/u);
+      const words = ko.replace(/"[^"]*"/g, '""');
+      expect(words, `${where}: ${ko}`).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('Korean particles follow the id before them', () => {
+    const e = errorsOf({
+      version: 1,
+      nodes: [node('hw', 'hardware'), node('vm1')],
+      edges: [edge('e1', 'hw', 'vm1'), edge('e2', 'hw', 'vm1')]
+    })[0];
+    expect(e.message).toBe('edge (edge "e2") repeats $.edges[0]: both say "vm1" runs on "hw"');
+    expect(renderInputError(e, 'ko')).toBe(
+      '연결선 "e2"가 $.edges[0]과 같습니다: 둘 다 "vm1"이 "hw" 위에서 실행된다고 합니다'
+    );
+    const p = onlyError({ version: 1, nodes: [{ ...node('vm1'), position: { x: 0, y: 'top' } }] });
+    expect(p).toMatchObject({ code: 'bad-position', path: '$.nodes[0].position.y', id: 'vm1' });
+    expect(renderInputError(p, 'ko')).toBe('"y"는 숫자여야 하는데 문자열 "top"입니다 (노드 "vm1")');
   });
 });

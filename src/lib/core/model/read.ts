@@ -62,8 +62,8 @@ export interface InputError {
   id?: string;
   /** The message in English (see `renderInputError` for other languages). */
   message: string;
-  /** The message as a catalog key and parameters, when it has one (read-messages.ts). */
-  msg?: ReaderMessage;
+  /** The message as a catalog key and parameters (read-messages.ts). */
+  msg: ReaderMessage;
   /** `bad-encoding` only: 0-based byte offset of the first byte that cannot be read. */
   offset?: number;
   /** 1-based line of the fault, where known (`bad-encoding`: of the byte; `not-json`). */
@@ -72,9 +72,9 @@ export interface InputError {
   column?: number;
 }
 
-/** An input error's message in `lang` (the English text when it has no catalog key). */
+/** An input error's message in `lang`. */
 export function renderInputError(e: InputError, lang: Lang): string {
-  return e.msg ? renderReaderMessage(e.msg, lang) : e.message;
+  return renderReaderMessage(e.msg, lang);
 }
 
 export type ReadResult =
@@ -90,17 +90,6 @@ type Json = unknown;
 /** A JSON object (not null, not an array). */
 export function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describe(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') {
-    if (v === '') return 'an empty string';
-    return `the string ${JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v)}`;
-  }
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
 }
 
 function quote(s: string): string {
@@ -135,7 +124,7 @@ export function parseJson(
     else {
       const located = locateJsonError(body);
       if (located)
-        m = { key: 'notJson', ...lineColumn(body, located.offset), reason: located.reason };
+        m = { key: 'notJson', ...lineColumn(body, located.offset), reason: located.problem };
     }
     const at = m.line !== undefined ? { line: m.line, column: m.column } : {};
     return { ok: false, error: { code: 'not-json', path: '$', ...keyed(m), ...at } };
@@ -172,27 +161,12 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** A size in words: "12.3 MB", "512 KB" or "300 bytes" (1 MB = 1,048,576 bytes). */
-function sizeText(bytes: number): string {
-  const round = (x: number) => Math.round(x * 10) / 10;
-  if (bytes >= 1048576) return `${round(bytes / 1048576)} MB`;
-  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
 /**
  * The input error for an input over `maxBytes` (path `$`, code `too-large`). `bytes` is its
  * size when known (a file), undefined when reading stopped at the limit (a stream).
  */
 export function tooLargeError(bytes: number | undefined, maxBytes: number): InputError {
-  const limit = sizeText(maxBytes);
-  const size = bytes === undefined ? undefined : sizeText(bytes);
-  const exact = size === limit;
-  return {
-    code: 'too-large',
-    path: '$',
-    ...keyed({ key: 'tooLarge', size, limit, ...(exact ? { bytes, maxBytes } : {}) })
-  };
+  return { code: 'too-large', path: '$', ...keyed({ key: 'tooLarge', bytes, maxBytes }) };
 }
 
 function tooManyNodes(result: ReadResult, maxNodes: number): ReadResult {
@@ -369,7 +343,7 @@ function goodPosition(p: Json): boolean {
 
 /** The input errors of a `position` that `goodPosition` refused. */
 function positionErrors(p: Json, path: string, id: string | undefined): InputError[] {
-  const who = id !== undefined ? ` (node ${quote(id)})` : '';
+  const owner = ownerOf(path, id);
   const at = `${path}.position`;
   if (!isObject(p)) {
     return [
@@ -377,24 +351,23 @@ function positionErrors(p: Json, path: string, id: string | undefined): InputErr
         code: 'bad-position',
         path: at,
         id,
-        message: `"position" must be an object {"x": number, "y": number}, but it is ${describe(p)}${who}`
+        ...keyed({ key: 'positionNotObject', got: gotOf(p), owner })
       }
     ];
   }
   const errors: InputError[] = [];
   for (const axis of ['x', 'y'] as const) {
     const v = p[axis];
-    const problem =
+    const problem: ReaderMessage | undefined =
       v === undefined
-        ? `"${axis}" is missing`
+        ? { key: 'fieldMissing', field: axis, owner }
         : typeof v !== 'number'
-          ? `"${axis}" must be a number, but it is ${describe(v)}`
+          ? { key: 'fieldNotNumber', field: axis, got: gotOf(v), owner }
           : Math.abs(v) <= MAX_COORDINATE
             ? undefined
-            : `"${axis}" must be between -${MAX_COORDINATE} and ${MAX_COORDINATE} px, but it is ${v}`;
-    if (problem) {
-      errors.push({ code: 'bad-position', path: `${at}.${axis}`, id, message: `${problem}${who}` });
-    }
+            : { key: 'coordinateOutOfRange', field: axis, max: MAX_COORDINATE, value: v, owner };
+    if (problem)
+      errors.push({ code: 'bad-position', path: `${at}.${axis}`, id, ...keyed(problem) });
   }
   return errors;
 }
@@ -511,14 +484,14 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     const id = requireString(raw, 'id', path, undefined, false);
     const kind = requireString(raw, 'kind', path, idValue, false);
     const label = requireString(raw, 'label', path, idValue, true);
-    const whoNode = () => (idValue !== undefined ? ` (node ${quote(idValue)})` : '');
+    const owner = ownerOf(path, idValue);
     let good = id !== undefined && kind !== undefined && label !== undefined;
     if (kind !== undefined && !KIND_SET.has(kind)) {
       fail({
         code: 'unknown-kind',
         path: `${path}.kind`,
         id: idValue,
-        ...keyed({ key: 'unknownKind', kind, owner: ownerOf(path, idValue), kinds: KINDS })
+        ...keyed({ key: 'unknownKind', kind, owner, kinds: KINDS })
       });
       good = false;
     }
@@ -527,7 +500,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'bad-hypervisor-type',
         path: `${path}.hypervisorType`,
         id: idValue,
-        message: `"hypervisorType" must be 1 or 2, but it is ${describe(raw.hypervisorType)}${whoNode()}`
+        ...keyed({ key: 'badHypervisorType', got: gotOf(raw.hypervisorType), owner })
       });
       good = false;
     }
@@ -536,7 +509,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'bad-expect',
         path: `${path}.expect`,
         id: idValue,
-        message: `"expect" must be one of ${EXPECTATIONS.join(', ')}, but it is ${describe(raw.expect)}${whoNode()}`
+        ...keyed({ key: 'badExpect', values: EXPECTATIONS, got: gotOf(raw.expect), owner })
       });
       good = false;
     }
@@ -545,7 +518,7 @@ export function checkDocument(value: Json, owned = false): ReadResult {
         code: 'bad-field',
         path: `${path}.product`,
         id: idValue,
-        message: `"product" must be a string, but it is ${describe(raw.product)}${whoNode()}`
+        ...keyed({ key: 'fieldNotString', field: 'product', got: gotOf(raw.product), owner })
       });
       good = false;
     }
@@ -588,7 +561,6 @@ export function checkDocument(value: Json, owned = false): ReadResult {
     const id = requireString(raw, 'id', path, undefined, false);
     const source = requireString(raw, 'source', path, idValue, false);
     const target = requireString(raw, 'target', path, idValue, false);
-    const whoEdge = () => (idValue !== undefined ? ` (edge ${quote(idValue)})` : '');
     let good = id !== undefined && source !== undefined && target !== undefined;
     if (id !== undefined) {
       const first = edgeIndex.get(id);
@@ -636,7 +608,13 @@ export function checkDocument(value: Json, owned = false): ReadResult {
           code: 'duplicate-edge',
           path,
           id: idValue,
-          message: `edge${whoEdge()} repeats $.edges[${first}]: both say ${quote(target!)} runs on ${quote(source!)}`
+          ...keyed({
+            key: 'duplicateEdge',
+            first,
+            source: source!,
+            target: target!,
+            owner: ownerOf(path, idValue)
+          })
         });
         good = false;
       } else {

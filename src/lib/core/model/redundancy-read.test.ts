@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, type InputError } from './read';
+import { checkDocument, renderInputError, type InputError } from './read';
 
 /** A two-host HA cluster: srv1 and srv2 run ESXi; vm1 is protected, vm2 is its FT copy. */
 function base(): Record<string, unknown> & {
@@ -191,6 +191,51 @@ describe('reader: clusters, protection, replicas and capacity', () => {
     expect(errors.map((e) => [e.code, e.path])).toEqual([
       ['bad-cluster', '$.clusters[0]'],
       ['bad-cluster', '$.clusters[1].id']
+    ]);
+  });
+
+  it('a cluster without an id or members says so, not "undefined"', () => {
+    const doc = { ...base(), clusters: [{ label: 'x', members: [] }, { id: 'dr' }] };
+    const [noId, noMembers] = errorsOf(doc);
+    expect(noId.message).toBe('a cluster needs an "id" (a non-empty string), but it has none');
+    expect(renderInputError(noId, 'ko')).toBe('클러스터에 "id"(비어 있지 않은 문자열)가 없습니다');
+    expect(noMembers).toMatchObject({ code: 'bad-cluster', path: '$.clusters[1].members' });
+    expect(noMembers.message).toBe('"members" is missing (cluster "dr")');
+    expect(renderInputError(noMembers, 'ko')).toBe('"members"가 없습니다 (클러스터 "dr")');
+  });
+
+  it('cluster, replica and capacity errors read in Korean, particles after the id', () => {
+    const ko = (change: (doc: ReturnType<typeof base>) => void) => {
+      const doc = base();
+      change(doc);
+      const e = onlyError(doc);
+      return [e.path, renderInputError(e, 'ko')];
+    };
+    expect(ko((d) => d.clusters.push({ id: 'dr', members: ['srv1'] }))).toEqual([
+      '$.clusters[1].members[0]',
+      '하드웨어 "srv1"이 두 클러스터("prod", "dr")에 들어 있습니다: 기계 하나는 한 클러스터에만 속합니다'
+    ]);
+    expect(ko((d) => (d.clusters[0].members = ['srv1', 'vm1']))).toEqual([
+      '$.clusters[0].members[1]',
+      '구성원 "vm1"은 운영체제입니다 (클러스터 "prod"): 클러스터의 구성원은 기계(아래에 아무것도 없는 하드웨어)여야 합니다'
+    ]);
+    expect(ko((d) => (d.clusters[0].id = 'hv2'))).toEqual([
+      '$.clusters[0].id',
+      '클러스터 id "hv2"는 노드의 id이기도 합니다: 클러스터에 다른 id를 주세요'
+    ]);
+    expect(
+      ko((d) => d.nodes.push({ id: 'vm3', kind: 'os', label: 'Third', replicaOf: 'vm2' }))
+    ).toEqual([
+      '$.nodes[6].replicaOf',
+      '노드 "vm3"은 "vm2"의 사본인데, "vm2"는 다시 "vm1"의 사본입니다: 주 사본을 가리키세요'
+    ]);
+    expect(ko((d) => (d.nodes[5].replicaOf = 'hv1'))).toEqual([
+      '$.nodes[5].replicaOf',
+      '"replicaOf"가 가리키는 "hv1"은 하이퍼바이저입니다 (노드 "vm2"): FT 사본은 게스트 OS의 사본입니다'
+    ]);
+    expect(ko((d) => (d.nodes[0].cores = -1))).toEqual([
+      '$.nodes[0].cores',
+      '"cores"는 0 이상의 숫자여야 하는데 숫자 -1입니다 (노드 "srv1")'
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { isObject, type InputError } from './read';
+import { gotOf, keyed, type Owner } from './read-messages';
 import { PROTECTIONS, type DiagramEdge, type DiagramNode } from './types';
 
 /**
@@ -8,17 +9,6 @@ import { PROTECTIONS, type DiagramEdge, type DiagramNode } from './types';
  */
 
 type Json = unknown;
-const quote = (s: string) => JSON.stringify(s);
-const describe = (v: Json): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'an array'
-      : typeof v === 'string'
-        ? `the string ${quote(v)}`
-        : typeof v === 'object'
-          ? 'an object'
-          : `${typeof v} ${String(v)}`;
 
 const CAPACITY = ['cores', 'memoryGiB', 'vcpus'] as const;
 
@@ -30,13 +20,13 @@ export function checkNodeRedundancy(
   fail: (e: InputError) => void
 ): boolean {
   let good = true;
-  const who = id !== undefined ? ` (node ${quote(id)})` : '';
+  const owner: Owner = id !== undefined ? { what: 'node', id } : undefined;
   if (raw.protection !== undefined && !(PROTECTIONS as readonly Json[]).includes(raw.protection)) {
     fail({
       code: 'bad-protection',
       path: `${path}.protection`,
       id,
-      message: `"protection" must be "ha" or "ft", but it is ${describe(raw.protection)}${who}`
+      ...keyed({ key: 'badProtection', values: PROTECTIONS, got: gotOf(raw.protection), owner })
     });
     good = false;
   }
@@ -45,7 +35,7 @@ export function checkNodeRedundancy(
       code: 'bad-replica',
       path: `${path}.replicaOf`,
       id,
-      message: `"replicaOf" must be the id of the primary copy, but it is ${describe(raw.replicaOf)}${who}`
+      ...keyed({ key: 'replicaNotId', got: gotOf(raw.replicaOf), owner })
     });
     good = false;
   }
@@ -56,7 +46,7 @@ export function checkNodeRedundancy(
         code: 'bad-capacity',
         path: `${path}.${field}`,
         id,
-        message: `"${field}" must be a number ≥ 0, but it is ${describe(v)}${who}`
+        ...keyed({ key: 'capacityNotNumber', field, got: gotOf(v), owner })
       });
       good = false;
     }
@@ -86,35 +76,40 @@ export function checkDocumentRedundancy(
         code: 'bad-replica',
         path,
         id: n.id,
-        message: `"replicaOf" names ${quote(n.replicaOf)} (node ${quote(n.id)}), a node that does not exist`
+        ...keyed({ key: 'replicaMissing', ref: n.replicaOf, id: n.id })
       });
     } else if (primary.kind !== 'os') {
       fail({
         code: 'bad-replica',
         path,
         id: n.id,
-        message: `"replicaOf" names ${quote(n.replicaOf)} (node ${quote(n.id)}), which is ${primary.kind === 'hardware' ? 'hardware' : `a ${primary.kind}`}: an FT copy is of a guest OS`
+        ...keyed({ key: 'replicaNotOs', ref: n.replicaOf, id: n.id, kind: primary.kind })
       });
     } else if (n.replicaOf === n.id) {
       fail({
         code: 'bad-replica',
         path,
         id: n.id,
-        message: `node ${quote(n.id)} is named as its own primary: a replica is a second node`
+        ...keyed({ key: 'replicaOfItself', id: n.id })
       });
     } else if (typeof primary.replicaOf === 'string') {
       fail({
         code: 'replica-chain',
         path,
         id: n.id,
-        message: `node ${quote(n.id)} is a copy of ${quote(primary.id)}, which is itself a copy of ${quote(primary.replicaOf)}: name the primary`
+        ...keyed({
+          key: 'replicaChain',
+          id: n.id,
+          primary: primary.id,
+          primaryOf: primary.replicaOf
+        })
       });
     } else if (n.kind !== 'os') {
       fail({
         code: 'bad-replica',
         path,
         id: n.id,
-        message: `node ${quote(n.id)} is a ${n.kind}: only an OS can be an FT copy`
+        ...keyed({ key: 'replicaNodeNotOs', id: n.id, kind: n.kind })
       });
     }
   }
@@ -124,7 +119,7 @@ export function checkDocumentRedundancy(
     fail({
       code: 'clusters-not-array',
       path: '$.clusters',
-      message: `"clusters" must be an array, but it is ${describe(value.clusters)}`
+      ...keyed({ key: 'notArray', field: 'clusters', got: gotOf(value.clusters) })
     });
     return;
   }
@@ -137,31 +132,31 @@ export function checkDocumentRedundancy(
       fail({
         code: 'bad-cluster',
         path,
-        message: `each cluster must be an object {"id", "label", "members"}, but this one is ${describe(c)}`
+        ...keyed({ key: 'clusterNotObject', got: gotOf(c) })
       });
       return;
     }
     const id = typeof c.id === 'string' && c.id !== '' ? c.id : undefined;
-    const who = id !== undefined ? ` (cluster ${quote(id)})` : '';
+    const owner: Owner = id !== undefined ? { what: 'cluster', id } : undefined;
     if (id === undefined) {
       fail({
         code: 'bad-cluster',
         path: `${path}.id`,
-        message: `a cluster needs an "id" (a non-empty string), but it is ${describe(c.id)}`
+        ...keyed({ key: 'clusterIdMissing', got: c.id === undefined ? undefined : gotOf(c.id) })
       });
     } else if (clusterIds.has(id)) {
       fail({
         code: 'duplicate-cluster-id',
         path: `${path}.id`,
         id,
-        message: `duplicate cluster id ${quote(id)}: $.clusters[${clusterIds.get(id)}] already uses it`
+        ...keyed({ key: 'duplicateId', what: 'cluster', id, first: clusterIds.get(id)! })
       });
     } else if (byId.has(id) || nodePath.has(id)) {
       fail({
         code: 'duplicate-cluster-id',
         path: `${path}.id`,
         id,
-        message: `cluster id ${quote(id)} is also a node's id: give the cluster its own`
+        ...keyed({ key: 'clusterIdIsNode', id })
       });
     } else clusterIds.set(id, i);
     if (c.label !== undefined && typeof c.label !== 'string') {
@@ -169,7 +164,7 @@ export function checkDocumentRedundancy(
         code: 'bad-cluster',
         path: `${path}.label`,
         id,
-        message: `"label" must be a string, but it is ${describe(c.label)}${who}`
+        ...keyed({ key: 'fieldNotString', field: 'label', got: gotOf(c.label), owner })
       });
     }
     if (c.ha !== undefined && typeof c.ha !== 'boolean') {
@@ -177,7 +172,7 @@ export function checkDocumentRedundancy(
         code: 'bad-ha',
         path: `${path}.ha`,
         id,
-        message: `"ha" must be true or false, but it is ${describe(c.ha)}${who}`
+        ...keyed({ key: 'haNotBoolean', got: gotOf(c.ha), owner })
       });
     }
     if (!Array.isArray(c.members)) {
@@ -185,7 +180,11 @@ export function checkDocumentRedundancy(
         code: 'bad-cluster',
         path: `${path}.members`,
         id,
-        message: `"members" must be an array of hardware ids, but it is ${describe(c.members)}${who}`
+        ...keyed(
+          c.members === undefined
+            ? { key: 'fieldMissing', field: 'members', owner }
+            : { key: 'membersNotArray', got: gotOf(c.members), owner }
+        )
       });
       return;
     }
@@ -197,14 +196,15 @@ export function checkDocumentRedundancy(
           code: 'bad-member',
           path: at,
           id,
-          message:
+          ...keyed(
             typeof m !== 'string'
-              ? `a member must be a hardware id, but it is ${describe(m)}${who}`
+              ? { key: 'memberNotId', got: gotOf(m), owner }
               : !node
-                ? `member ${quote(m)}${who} names a node that does not exist`
+                ? { key: 'missingNode', field: 'member', ref: m, owner }
                 : node.kind !== 'hardware'
-                  ? `member ${quote(m)}${who} is ${node.kind === 'os' ? 'an OS' : `a ${node.kind}`}: a cluster's members are machines (hardware with nothing under it)`
-                  : `member ${quote(m)}${who} runs on something: a cluster's members are machines at the bottom of their stacks`
+                  ? { key: 'memberNotHardware', ref: m, kind: node.kind, owner }
+                  : { key: 'memberHosted', ref: m, owner }
+          )
         });
         return;
       }
@@ -214,7 +214,7 @@ export function checkDocumentRedundancy(
           code: 'member-in-two-clusters',
           path: at,
           id,
-          message: `hardware ${quote(m)} is in two clusters (${quote(other)} and ${quote(id ?? '?')}): a machine belongs to one`
+          ...keyed({ key: 'memberInTwoClusters', ref: m, first: other, second: id ?? '?' })
         });
       } else clusterOf.set(m, id ?? '');
     });

@@ -1,5 +1,5 @@
 import type { InputError } from './read';
-import { keyed } from './read-messages';
+import { keyed, type SvgMetadataProblem } from './read-messages';
 
 /**
  * The document inside a stackdraw SVG export: the text of its first
@@ -25,12 +25,12 @@ const NOT_FOUND: Found = {
   }
 };
 
-const broken = (what: string): Found => ({
+const broken = (problem: SvgMetadataProblem): Found => ({
   ok: false,
   error: {
     code: 'svg-without-document',
     path: '$',
-    message: `the <metadata id="stackdraw-document"> of this SVG ${what}`
+    ...keyed({ key: 'svgMetadataBroken', problem })
   }
 });
 
@@ -161,22 +161,22 @@ function metadataText(svg: string, from: number): Found {
   let i = from;
   for (;;) {
     const lt = svg.indexOf('<', i);
-    if (lt < 0) return broken('is never closed');
+    if (lt < 0) return broken({ t: 'unclosed' });
     if (lt > i) parts.push(decodeEntities(svg.slice(i, lt)));
     if (svg.startsWith('<![CDATA[', lt)) {
       const end = svg.indexOf(']]>', lt + 9);
-      if (end < 0) return broken('ends inside a CDATA section');
+      if (end < 0) return broken({ t: 'cdata' });
       parts.push(svg.slice(lt + 9, end));
       i = end + 3;
     } else if (svg.startsWith('<!--', lt)) {
       i = skipPast(svg, lt + 4, '-->');
-      if (i < 0) return broken('ends inside a comment');
+      if (i < 0) return broken({ t: 'comment' });
     } else if (svg.startsWith('<?', lt)) {
       i = skipPast(svg, lt + 2, '?>');
-      if (i < 0) return broken('ends inside a processing instruction');
+      if (i < 0) return broken({ t: 'pi' });
     } else {
       const tag = readTag(svg, lt);
-      if (tag === 'eof') return broken('is never closed');
+      if (tag === 'eof') return broken({ t: 'unclosed' });
       if (tag === undefined) {
         // A stray '<' is not well-formed XML; keep it as text, as a lenient reader would.
         parts.push('<');
@@ -184,9 +184,7 @@ function metadataText(svg: string, from: number): Found {
       } else if (tag.closing && tag.name === 'metadata') {
         return { ok: true, text: parts.join('') };
       } else {
-        return broken(
-          `holds the element <${tag.closing ? '/' : ''}${tag.name.slice(0, 40)}>: it must hold only the document's JSON text`
-        );
+        return broken({ t: 'element', tag: `${tag.closing ? '/' : ''}${tag.name.slice(0, 40)}` });
       }
     }
   }
