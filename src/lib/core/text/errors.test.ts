@@ -88,6 +88,8 @@ describe('stack text errors: line, column, English and Korean', () => {
       expect(k.message).toMatch(/[\uac00-\ud7a3]/);
       expect(k.hint).toMatch(/[\uac00-\ud7a3]/);
       expect(k.message).not.toBe(e!.message);
+      // The reader's own words are Korean too (its catalog), not English in brackets.
+      if (c.code === 'document') expect(k.message).not.toMatch(/\b(is|are|must|names|which)\b/);
     });
   }
 
@@ -160,7 +162,10 @@ describe('stack text errors: line, column, English and Korean', () => {
   it('the node limit names the first node over it', () => {
     const { errors } = parseStack('hw A\nhw B\nhw C', { limits: { maxNodes: 2 } });
     expect(errors).toMatchObject([{ code: 'document', line: 3, column: 1 }]);
-    expect(errors[0].message).toContain('over 2 nodes');
+    expect(errors[0].message).toBe('the document has 3 nodes, over the limit of 2');
+    expect(
+      parseStack('hw A\nhw B\nhw C', { limits: { maxNodes: 2 }, lang: 'ko' }).errors[0].message
+    ).toBe('문서의 노드가 3개로 한도 2개를 넘습니다');
   });
 
   it('parse() throws a StackTextError that lists the errors with their lines', () => {

@@ -3,6 +3,7 @@ import {
   checkDocument,
   DEFAULT_LIMITS,
   isObject,
+  tooLargeError,
   utf8Length,
   type InputError,
   type ReadLimits
@@ -199,7 +200,7 @@ class Parser {
       this.base = this.lineStarts[0];
       this.fail(
         'document',
-        { readerCode: 'too-large', detail: tooLargeText(this.body, this.maxBytes) },
+        { reader: tooLargeError(utf8Length(this.body), this.maxBytes).msg },
         0,
         0
       );
@@ -290,10 +291,7 @@ class Parser {
         if (this.rawNodes.length > this.maxNodes) {
           this.fail(
             'document',
-            {
-              readerCode: 'too-large',
-              detail: `the document has over ${this.maxNodes} nodes, the limit`
-            },
+            { reader: { key: 'tooManyNodes', count: this.rawNodes.length, limit: this.maxNodes } },
             wordStart,
             wordStart + word.length
           );
@@ -971,7 +969,7 @@ class Parser {
 
   /** Point a reader error back to the text. */
   private readerError(e: InputError): void {
-    const params = { readerCode: e.code, detail: e.message };
+    const params = { reader: e.msg };
     const m = /^\$\.(nodes|edges|clusters)\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(e.path);
     let span: StackSpan | undefined;
     if (m) {
@@ -1023,8 +1021,4 @@ function suggestKind(word: string): string | undefined {
 function short(s: string): string {
   const cp = [...s];
   return cp.length > 40 ? `${cp.slice(0, 40).join('')}…` : s;
-}
-
-function tooLargeText(text: string, maxBytes: number): string {
-  return `the text is ${utf8Length(text)} bytes, over the limit of ${maxBytes} bytes`;
 }

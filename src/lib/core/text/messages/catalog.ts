@@ -5,6 +5,8 @@
  * error.
  */
 
+import type { ReaderMessage } from '../../model/read-messages';
+
 export const STACK_ERROR_CODES = [
   'odd-indent',
   'deep-indent',
@@ -57,8 +59,9 @@ export interface StackErrorParams {
   role?: 'host' | 'replica' | 'member';
   /** `duplicate-id`: the id was generated from the label (no #id on the line). */
   generated?: boolean;
-  /** `document`: the reader's error code and its (English) message. */
-  readerCode?: string;
+  /** `document`: the JSON reader's error, as its catalog key and parameters. */
+  reader?: ReaderMessage;
+  /** `bad-json`: why the value is not JSON (JSON.parse's words). */
   detail?: string;
 }
 

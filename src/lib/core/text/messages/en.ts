@@ -1,3 +1,4 @@
+import { renderReaderMessage } from '../../model/read-messages';
 import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 
 /** English messages of the stack text's errors. */
@@ -93,7 +94,7 @@ export const EN: StackMessageCatalog = {
   },
   'bad-number': {
     message: (p) => `${p.word} must be a number ${p.range}`,
-    hint: () => 'Write a number such as 4 or 2.5 right after the =: [cores=16].'
+    hint: (p) => `Write a number such as 4 or 2.5 right after the =: [${p.word}=16].`
   },
   'missing-value': {
     message: (p) => `${p.word} has no value`,
@@ -134,7 +135,8 @@ export const EN: StackMessageCatalog = {
     hint: () => 'A position has both: [x=120 y=40] (px).'
   },
   document: {
-    message: (p) => p.detail ?? 'the document cannot be read',
+    message: (p) =>
+      p.reader ? renderReaderMessage(p.reader, 'en') : 'the document cannot be read',
     hint: () => 'Fix the line it names.'
   },
   'more-errors': {

@@ -1,4 +1,5 @@
 import { josa } from '../../i18n/josa';
+import { renderReaderMessage } from '../../model/read-messages';
 import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 
 /** 스택 텍스트 오류의 한국어 메시지. 조사는 josa()로 붙인다. */
@@ -9,21 +10,6 @@ const mean = (p: P) => (p.suggestion ? ` (${josa(p.suggestion, '을/를')} 쓰�
 /** 텍스트에 쓰는 모양의 id 제안(`#a`). */
 const refSuggestion = (p: P): P => (p.suggestion ? { ...p, suggestion: `#${p.suggestion}` } : p);
 const ROLE = { host: '호스트', replica: '주 사본', member: '구성원' } as const;
-
-/** 판독기 오류 코드별 한국어 설명 (영어 원문은 괄호 안에 남긴다). */
-const READER: Record<string, string> = {
-  'bad-replica': 'replicaOf가 가리키는 노드가 FT 주 사본(게스트 OS)이 아닙니다',
-  'replica-chain': 'FT 사본의 사본은 둘 수 없습니다: 주 사본을 가리키세요',
-  'bad-member': '클러스터 구성원은 아래에 아무것도 없는 하드웨어여야 합니다',
-  'member-in-two-clusters': '한 기계가 두 클러스터에 들어 있습니다',
-  'duplicate-cluster-id': '클러스터 id가 다른 클러스터나 노드의 id와 같습니다',
-  'bad-position': '위치가 올바르지 않습니다 (±1,000,000 px 안의 x, y)',
-  'too-deep': '값이 너무 깊게 중첩되어 있습니다 (최대 64단계)',
-  'too-large': '문서가 너무 큽니다',
-  'duplicate-edge-id': '연결(edge)의 id가 중복됩니다',
-  'duplicate-edge': '같은 두 노드 사이의 연결이 두 번 있습니다',
-  'unsupported-version': '이 stackdraw가 읽을 수 없는 버전입니다 (version: 1)'
-};
 
 export const KO: StackMessageCatalog = {
   'odd-indent': {
@@ -108,7 +94,7 @@ export const KO: StackMessageCatalog = {
   },
   'bad-number': {
     message: (p) => `${p.word}의 값은 수(${p.range})여야 합니다`,
-    hint: () => '= 바로 뒤에 4나 2.5 같은 수를 쓰세요: [cores=16].'
+    hint: (p) => `= 바로 뒤에 4나 2.5 같은 수를 쓰세요: [${p.word}=16].`
   },
   'missing-value': {
     message: (p) => `${p.word}에 값이 없습니다`,
@@ -149,10 +135,7 @@ export const KO: StackMessageCatalog = {
     hint: () => '위치에는 둘 다 씁니다: [x=120 y=40] (px).'
   },
   document: {
-    message: (p) =>
-      p.readerCode && READER[p.readerCode]
-        ? `${READER[p.readerCode]} (${p.detail})`
-        : `문서를 읽을 수 없습니다: ${p.detail}`,
+    message: (p) => (p.reader ? renderReaderMessage(p.reader, 'ko') : '문서를 읽을 수 없습니다'),
     hint: () => '이 줄을 고치세요.'
   },
   'more-errors': {
