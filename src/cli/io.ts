@@ -12,6 +12,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { terminalSafe } from './terminal';
+import type { Lang } from '../lib/core/index';
 
 /**
  * Exit status for a failure to write the output (standard output other than a closed
@@ -311,9 +312,22 @@ export function processIO(): CliIO {
   };
 }
 
-/** Why a file could not be read, in words. */
-export function describeFsError(e: unknown): string {
+/** Why an input could not be read, in Korean, for the usual causes (`validate --lang ko`). */
+const READ_ERRORS_KO: Record<string, string> = {
+  ENOENT: '그런 파일이 없습니다',
+  EISDIR: '파일이 아니라 폴더입니다',
+  EACCES: '읽을 권한이 없습니다',
+  EPERM: '읽을 권한이 없습니다',
+  ELOOP: '심볼릭 링크가 너무 여러 번 이어집니다',
+  ENAMETOOLONG: '파일 이름이 너무 깁니다',
+  ENOTDIR: '경로 중간의 폴더가 파일입니다',
+  EIO: '입출력 오류'
+};
+
+/** Why a file could not be read, in words, in `lang` (English for rare causes). */
+export function describeFsError(e: unknown, lang: Lang = 'en'): string {
   const code = (e as { code?: string }).code;
+  if (lang === 'ko' && code && Object.hasOwn(READ_ERRORS_KO, code)) return READ_ERRORS_KO[code];
   switch (code) {
     case 'ENOENT':
       return 'no such file';

@@ -24,7 +24,8 @@ export const displayName = (file: string) => (file === '-' ? '<stdin>' : file);
 export async function readInput(
   io: CliIO,
   file: string,
-  maxBytes: number
+  maxBytes: number,
+  lang: Lang = 'en'
 ): Promise<{ bytes: Uint8Array } | { inputError: InputError } | { error: string }> {
   try {
     return {
@@ -32,7 +33,7 @@ export async function readInput(
     };
   } catch (e) {
     if (e instanceof InputTooLarge) return { inputError: tooLargeError(e.bytes, e.maxBytes) };
-    return { error: describeFsError(e) };
+    return { error: describeFsError(e, lang) };
   }
 }
 
@@ -119,7 +120,12 @@ export async function loadDocumentLines(
   file: string,
   options: LoadOptions = {}
 ): Promise<{ doc: DiagramDocument; lines?: Map<string, number> } | undefined> {
-  const input = await readInput(io, file, options.maxBytes ?? DEFAULT_LIMITS.maxBytes);
+  const input = await readInput(
+    io,
+    file,
+    options.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+    options.lang
+  );
   if ('error' in input) {
     io.stderr(`stackdraw: ${terminalSafe(displayName(file))}: ${input.error}\n`);
     return undefined;

@@ -128,7 +128,12 @@ export async function runMd(io: CliIO, args: MdArgs): Promise<number> {
       return 2;
     }
   }
-  const input = await readInput(io, args.file, limits.maxBytes ?? DEFAULT_LIMITS.maxBytes);
+  const input = await readInput(
+    io,
+    args.file,
+    limits.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+    args.lang
+  );
   if ('error' in input) {
     io.stderr(`stackdraw: ${terminalSafe(displayName(args.file))}: ${input.error}\n`);
     return 2;

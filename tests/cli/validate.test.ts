@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, test, type ExpectStatic } from 'vitest';
 import { BIN, EX, ROOT, type Run } from './cli.fixture';
 
@@ -939,6 +939,12 @@ describe.concurrent('new-user trial: file names, refusals and text in the output
     );
     const version = await stackdraw(['validate', '-'], { input: '{"version":"1","nodes":[]}' });
     expect(version.stderr).toContain('"version" must be the number 1, but it is the string "1"');
+    const dir = dirname(bad);
+    const missing = await stackdraw(['validate', '--lang', 'ko', `${bad}.gone`, dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      `stackdraw: ${bad}.gone: 그런 파일이 없습니다\nstackdraw: ${dir}: 파일이 아니라 폴더입니다\n`
+    );
   });
 
   test('labels: NFC in text output, bidi controls escaped in JSON', async ({ expect }) => {
