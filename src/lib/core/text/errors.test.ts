@@ -140,6 +140,25 @@ describe('stack text errors: line, column, English and Korean', () => {
     }
   });
 
+  it('a value that cannot be read gives its own error only, not a second one after it', () => {
+    const cases: [string, string, number][] = [
+      ['hw A [+note={bad}]', 'bad-json', 13],
+      ['hw A [+note=[bad]]', 'bad-json', 13],
+      ['hw A [+note={"a":}]', 'bad-json', 13],
+      ['hw A [+note={"a":1', 'bad-json', 13],
+      ['hw A [+note="x', 'unclosed-quote', 13],
+      ['hw A [cores=2 +note={bad} expect=type1]', 'bad-json', 21],
+      ['hw A\n  os B [on=#]', 'empty-id', 12]
+    ];
+    for (const [text, code, column] of cases) {
+      const { errors } = parseStack(text);
+      expect(
+        errors.map((e) => [e.code, e.column]),
+        text
+      ).toEqual([[code, column]]);
+    }
+  });
+
   it('a tab-indented block is fine; a space after it is the mistake', () => {
     expect(parseStack('hw A\n\tos B\n\t\tsvc C').ok).toBe(true);
     const { errors } = parseStack('hw A\n\tos B\n    svc C');

@@ -486,10 +486,13 @@ class Parser {
     const open = this.i;
     this.i++;
     const out: Attribute[] = [];
+    // An unclosed quote or JSON value inside took the rest of the line, `]` included: its
+    // own error says so, and "[ is not closed" would only point away from it.
+    let swallowed = false;
     for (;;) {
       this.skipSpace();
       if (this.i >= this.s.length || this.atComment()) {
-        this.fail('unclosed-bracket', {}, open, open + 1);
+        if (!swallowed) this.fail('unclosed-bracket', {}, open, open + 1);
         this.i = this.s.length;
         return undefined;
       }
@@ -501,10 +504,12 @@ class Parser {
       const plus = this.s[this.i] === '+';
       if (plus) this.i++;
       let name: string | undefined;
-      if (this.s[this.i] === '"') name = this.readQuoted();
+      const quoted = this.s[this.i] === '"';
+      if (quoted) name = this.readQuoted();
       else name = this.readBare();
       if (name === undefined) return undefined;
-      if (name === '') {
+      // `+""=…` is a field whose name is empty (JSON allows it); anything else needs a name.
+      if (name === '' && !(plus && quoted)) {
         // No name: `""`, a lone `+`, or a character no name starts with (then skip it).
         if (this.i === start) this.i++;
         this.fail('unexpected-text', { word: this.s.slice(start, this.i) }, start, this.i);
@@ -516,13 +521,20 @@ class Parser {
         attr.bare = false;
         this.i++;
         this.skipSpace();
+        let broken = false;
         for (;;) {
           const item = this.readItem();
-          if (item && !(item.type === 'bare' && item.value === '')) attr.items.push(item);
+          // A value that could not be read has its error already: the attribute is left
+          // out, so no second error ("has no value") follows it.
+          if (item === undefined) {
+            broken = true;
+            if (this.i >= this.s.length) swallowed = true;
+          } else if (!(item.type === 'bare' && item.value === '')) attr.items.push(item);
           if (this.s[this.i] !== ',') break;
           this.i++;
         }
         attr.span = this.span(start, this.i);
+        if (broken) continue;
       }
       out.push(attr);
     }

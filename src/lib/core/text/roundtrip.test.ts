@@ -64,7 +64,7 @@ const extras = (known: ReadonlySet<string>) =>
     {
       weight: 1,
       arbitrary: fc.dictionary(
-        text.filter((k) => k !== '' && !known.has(k) && k !== '__proto__'),
+        text.filter((k) => !known.has(k) && k !== '__proto__'),
         json,
         { maxKeys: 2 }
       )
