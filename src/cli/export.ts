@@ -10,17 +10,20 @@ import {
   unknownIds,
   type ValidationReport
 } from '../lib/core/index';
+import { statSync } from 'node:fs';
 import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
 import { fontOutliner, loadFontSources } from '../lib/node/fonts';
-import { writeOutput, type CliIO } from './io';
+import { isStandardOutput, writeOutput, type CliIO } from './io';
 import { displayName, loadDocument, type LoadOptions } from './load';
 import { terminalSafe } from './terminal';
 
 export interface ExportArgs {
   file: string;
-  /** Output path; '-' or undefined means standard output (SVG only). */
+  /** Output path; '-' or undefined means standard output. */
   out?: string;
+  /** `--to`: the format, whatever `out`'s extension says. */
+  to?: OutputFormat;
   view: SvgOptions['view'];
   theme: SvgOptions['theme'];
   markers: boolean;
@@ -38,11 +41,28 @@ export interface ExportArgs {
 
 export type OutputFormat = 'svg' | 'png';
 
-export function formatOf(out: string | undefined): OutputFormat | undefined {
+/**
+ * The picture's format: `to` when given; else by `out`'s extension (.svg, .png), SVG for
+ * standard output (`-`, none) and for a device or pipe without one (`-o /dev/stdout`);
+ * undefined when it cannot be told.
+ */
+export function formatOf(out: string | undefined, to?: OutputFormat): OutputFormat | undefined {
+  if (to) return to;
   if (out === undefined || out === '-') return 'svg';
   const m = /\.([^./\\]+)$/.exec(out);
   const ext = m?.[1].toLowerCase();
-  return ext === 'svg' ? 'svg' : ext === 'png' ? 'png' : undefined;
+  if (ext === 'svg' || ext === 'png') return ext;
+  return isStream(out) || isStandardOutput(out) ? 'svg' : undefined;
+}
+
+/** Does `path` name a character device, a FIFO or a socket (not a file or a folder)? */
+function isStream(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isCharacterDevice() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -126,10 +146,10 @@ export async function drawPicture(
  * input or an unknown output format, 74 (EX_IOERR) when the output cannot be written.
  */
 export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
-  const format = formatOf(args.out);
+  const format = formatOf(args.out, args.to);
   if (!format) {
     io.stderr(
-      `stackdraw: ${terminalSafe(args.out ?? '')}: unknown output format: use a .svg or .png file name, or - for SVG on standard output\n`
+      `stackdraw: ${terminalSafe(args.out ?? '')}: unknown output format: use a .svg or .png file name, --to svg|png, or - for SVG on standard output\n`
     );
     return 2;
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fstatSync, unlinkSync, type Stats } from 'node:fs';
+import { fstatSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import {
   lstat,
   open,
@@ -225,6 +225,13 @@ async function followLinks(path: string): Promise<string> {
  * `/dev/stdout`, a named pipe) is written to directly.
  */
 async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  // A device or a pipe, found by the kernel: `/dev/stdout` is a link into /proc whose
+  // target (`pipe:[…]`) is no path, so it cannot be followed by hand.
+  const direct = await stat(path).catch(() => undefined);
+  if (direct && !direct.isFile() && !direct.isDirectory()) {
+    await writeFile(path, data);
+    return;
+  }
   const target = await followLinks(path);
   let existing: Stats | undefined;
   try {
@@ -274,6 +281,21 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
 }
 
 /**
+ * Does `path` name this process's standard output (`/dev/stdout`, `/proc/self/fd/1`)? It is
+ * then written as standard output is: a socket (what Node gives a child's stdout) cannot be
+ * opened by its path at all.
+ */
+export function isStandardOutput(path: string): boolean {
+  try {
+    const target = statSync(path);
+    const stdout = fstatSync(1);
+    return target.dev === stdout.dev && target.ino === stdout.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Write a command's result to `out` (a file), or to standard output when `out` is
  * undefined or `-`. A file that cannot be written is reported on one stderr line and gives
  * EX_IOERR; otherwise undefined (standard output's own failures are found at the end, by
@@ -284,7 +306,7 @@ export async function writeOutput(
   out: string | undefined,
   data: string | Uint8Array
 ): Promise<number | undefined> {
-  if (out === undefined || out === '-') {
+  if (out === undefined || out === '-' || isStandardOutput(out)) {
     io.stdout(data);
     return undefined;
   }
@@ -292,6 +314,8 @@ export async function writeOutput(
     await io.writeFile(out, data);
     return undefined;
   } catch (e) {
+    // A pipe whose reader has gone (`-o /dev/stdout | head`), as for standard output.
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return undefined;
     io.stderr(`stackdraw: ${terminalSafe(out)}: cannot write: ${describeWriteError(e)}\n`);
     return EX_IOERR;
   }

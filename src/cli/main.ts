@@ -34,6 +34,8 @@ validate options:
 export options:
   -o, --output OUT.svg|OUT.png|-   Where to write; the format follows the extension
                                    (default: SVG on standard output).
+  --to svg|png                     The format when OUT has no such extension (a device
+                                   such as /dev/stdout, or standard output).
   --view graph|blocks              Nodes and edges, or the textbook layer blocks.
   --theme light|dark
   --no-markers                     Leave out the validation badges.
@@ -139,6 +141,7 @@ const COMMANDS: Record<
       { name: 'text', values: ['embed', 'outline'] },
       { name: 'padding', takesValue: true },
       { name: 'scale', takesValue: true },
+      { name: 'to', values: ['svg', 'png'] },
       LANG,
       EXPECT,
       FAIL,
@@ -152,6 +155,7 @@ const COMMANDS: Record<
       return runExport(io, {
         file,
         out: options.output as string | undefined,
+        to: options.to as 'svg' | 'png' | undefined,
         view: (options.view as 'graph' | 'blocks' | undefined) ?? 'graph',
         theme: (options.theme as 'light' | 'dark' | undefined) ?? 'light',
         markers: !options['no-markers'],

@@ -99,6 +99,29 @@ const twoOsesBare = () =>
   once('export', TWO_OSES, '--no-markers', '--text', 'outline', '--padding', '0');
 
 describe.concurrent('stackdraw export: where the picture goes', SLOW, () => {
+  test('-o /dev/stdout when standard output is a pipe: SVG, or PNG with --to png; layout and convert too', async ({
+    expect
+  }) => {
+    const input = `${EX}/type2-virtualbox.json`;
+    const [svg, png, layout, stack, unknown] = await Promise.all([
+      stackdraw(['export', input, '-o', '/dev/stdout']),
+      stackdraw(['export', input, '-o', '/dev/stdout', '--to', 'png']),
+      stackdraw(['layout', input, '-o', '/dev/stdout']),
+      stackdraw(['convert', input, '-o', '/dev/stdout', '--to', 'stack']),
+      stackdraw(['export', input, '-o', out('picture.txt')])
+    ]);
+    for (const r of [svg, png, layout, stack]) expect(r.stderr).toBe('');
+    expect(svg.code).toBe(0);
+    expect(svg.stdout.startsWith('<svg ')).toBe(true);
+    expect(png.stdout.slice(1, 4)).toBe('PNG');
+    expect(JSON.parse(layout.stdout).nodes[0].position).toBeDefined();
+    expect(stack.stdout.split('\n')[0]).toMatch(/^title: /);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown output format: use a .svg or .png file name, --to svg|png'
+    );
+  });
+
   test('to an .svg file (exit 0, stdout empty) and with -o - to standard output, the same bytes', async ({
     expect
   }) => {
