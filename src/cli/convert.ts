@@ -1,9 +1,9 @@
 import type { Lang } from '../lib/core/index';
 import { printStack } from '../lib/core/text/index';
 import { renderDocumentSvg } from './export';
-import { writeOutput, type CliIO } from './io';
+import { documentFileText, writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';
-import { jsonSafe, terminalSafe } from './terminal';
+import { terminalSafe } from './terminal';
 
 export type ConvertFormat = 'json' | 'stack' | 'svg';
 
@@ -26,7 +26,8 @@ export function convertFormatOf(out: string | undefined): ConvertFormat | undefi
 
 /**
  * `stackdraw convert FILE -o OUT`: a document from `.json`, `.stack` or a stackdraw `.svg`
- * to any of them. JSON is written as `layout` writes it (two-space indentation), stack text
+ * to any of them. JSON is written as `layout` writes it (indented, or one line when that
+ * would pass the reader's size limit), stack text
  * in its canonical form (`printStack`), SVG as `export` draws it (with the document in its
  * metadata). Exit 0, 2 for unreadable input or an unknown output format, 74 (EX_IOERR)
  * when OUT cannot be written. The document is converted whether or not it is valid.
@@ -43,7 +44,7 @@ export async function runConvert(io: CliIO, args: ConvertArgs): Promise<number> 
   if (!doc) return 2;
   const text =
     to === 'json'
-      ? jsonSafe(JSON.stringify(doc, null, 2)) + '\n'
+      ? documentFileText(io, doc, args.out, args.limits?.maxBytes)
       : to === 'stack'
         ? printStack(doc)
         : await renderDocumentSvg(doc, {

@@ -11,8 +11,14 @@ import {
   type FileHandle
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { terminalSafe } from './terminal';
-import type { Lang } from '../lib/core/index';
+import { jsonSafe, terminalSafe } from './terminal';
+import {
+  DEFAULT_LIMITS,
+  describeSize,
+  documentJson,
+  type DiagramDocument,
+  type Lang
+} from '../lib/core/index';
 
 /**
  * Exit status for a failure to write the output (standard output other than a closed
@@ -363,4 +369,26 @@ export function describeFsError(e: unknown, lang: Lang = 'en'): string {
     default:
       return describeWriteError(e);
   }
+}
+
+/**
+ * A document as the JSON file `layout` and `convert` write (`documentJson`: indented when
+ * that stays within `maxBytes`, else on one line), bidi and control characters escaped.
+ * When even one line is over the limit, a note on stderr says how to read it back.
+ */
+export function documentFileText(
+  io: CliIO,
+  doc: DiagramDocument,
+  out: string | undefined,
+  maxBytes: number = DEFAULT_LIMITS.maxBytes
+): string {
+  const { text, fits } = documentJson(doc, maxBytes);
+  if (!fits) {
+    const size = Buffer.byteLength(text);
+    const mb = Math.ceil((size / 1048576) * 1000) / 1000;
+    io.stderr(
+      `stackdraw: note: ${terminalSafe(out ?? '<stdout>')} is ${describeSize(size, 'en')}, over the ${describeSize(maxBytes, 'en')} a document may have: read it back with --max-size ${mb}\n`
+    );
+  }
+  return jsonSafe(text.slice(0, -1)) + '\n';
 }

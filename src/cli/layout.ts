@@ -1,8 +1,7 @@
 import { layoutDocument, measureDocument, withPositions, type Lang } from '../lib/core/index';
 import { printStack } from '../lib/core/text/index';
 import { nodeElk } from '../lib/node/elk';
-import { writeOutput, type CliIO } from './io';
-import { jsonSafe } from './terminal';
+import { documentFileText, writeOutput, type CliIO } from './io';
 import { loadDocument, type LoadOptions } from './load';
 
 /**
@@ -25,6 +24,6 @@ export async function runLayout(
   const text =
     out !== undefined && /\.stack$/i.test(out)
       ? printStack(laidOut)
-      : jsonSafe(JSON.stringify(laidOut, null, 2)) + '\n';
+      : documentFileText(io, laidOut, out, limits.maxBytes);
   return (await writeOutput(io, out, text)) ?? 0;
 }

@@ -337,6 +337,34 @@ describe.concurrent('stackdraw layout', SLOW, () => {
   const toStdout = () => once('layout', src);
   const toFile = () => once('layout', src, '-o', out('type2-laid-out.json'));
 
+  test('what layout writes reads back within the same --max-size: one line when indented would not fit', async ({
+    expect
+  }) => {
+    const limit = ['--max-size', '0.001']; // 1,048 bytes: the 909-byte input fits, indented output would not
+    const file = out('type2-tight.json');
+    const laid = await stackdraw(['layout', src, ...limit, '-o', file]);
+    ok(expect, laid);
+    const text = await readFile(file, 'utf8');
+    expect(text.trimEnd().includes('\n')).toBe(false);
+    expect(JSON.parse(text).nodes.every((n: { position?: unknown }) => n.position)).toBe(true);
+    ok(expect, await stackdraw(['validate', ...limit, file]));
+    // Positions for 16 nodes take a 696-byte document past the limit, even on one line.
+    const nodes = Array.from({ length: 16 }, (_, i) => ({
+      id: `h${i}`,
+      kind: 'hardware',
+      label: ''
+    }));
+    const over = await stackdraw(
+      ['layout', '-', ...limit, '-o', out('over.json')],
+      JSON.stringify({ version: 1, nodes, edges: [] })
+    );
+    expect(over.code).toBe(0);
+    expect(over.stderr).toMatch(
+      /^stackdraw: note: .*over\.json is 1\.1 KB, over the 1 KB a document may have: read it back with --max-size 0\.002\n$/
+    );
+    ok(expect, await stackdraw(['validate', '--max-size', '0.002', out('over.json')]));
+  });
+
   test('writes the document with a position on every node, to stdout or to -o', async ({
     expect
   }) => {

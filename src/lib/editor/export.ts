@@ -1,6 +1,7 @@
 import type { Editor } from './state/editor.svelte';
 import {
   describeStacks,
+  documentJson,
   exportSvg,
   markdownImage,
   nodeMap,
@@ -149,6 +150,6 @@ export async function exportDocument(
 export function downloadDocument(doc: DiagramDocument): void {
   download(
     `${fileBase(doc)}.json`,
-    new Blob([JSON.stringify(doc, null, 2) + '\n'], { type: 'application/json' })
+    new Blob([documentJson(doc).text], { type: 'application/json' })
   );
 }

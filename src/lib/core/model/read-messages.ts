@@ -137,6 +137,11 @@ function sizeIn(bytes: number, unit: (n: number) => string): string {
   return unit(bytes);
 }
 
+/** A size in bytes for a message: `1.5 KB`, `10 MB`, `300 bytes` (`300바이트`). */
+export function describeSize(bytes: number, lang: Lang): string {
+  return sizeIn(bytes, READER_CATALOGS[lang].bytes);
+}
+
 /**
  * The input's size and the limit in words, each with its exact number of bytes when the two
  * look the same rounded ("10 MB (10485761 bytes), over the limit of 10 MB (10485760 bytes)").

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, readDocument, renderInputError, type InputError } from './read';
+import {
+  checkDocument,
+  documentJson,
+  readDocument,
+  renderInputError,
+  type InputError
+} from './read';
 import { READER_CATALOGS } from './read-messages';
 import { BAD_INPUTS, errorsOfInput } from './read-errors.fixture';
 
@@ -300,6 +306,26 @@ describe('readDocument: input errors name the JSON path and the id at fault', ()
 });
 
 describe('readDocument: every field it accepts can be saved, exported and laid out', () => {
+  it('documentJson: indented when it fits the limit, else one line that reads back', () => {
+    const doc = {
+      version: 1 as const,
+      nodes: Array.from({ length: 40 }, (_, i) => ({
+        id: `n${i}`,
+        kind: 'hardware' as const,
+        label: `Server ${i}`,
+        position: { x: i * 200, y: 0 }
+      })),
+      edges: []
+    };
+    const pretty = documentJson(doc);
+    expect(pretty).toEqual({ text: JSON.stringify(doc, null, 2) + '\n', fits: true });
+    const compactBytes = JSON.stringify(doc).length + 1;
+    const tight = documentJson(doc, compactBytes);
+    expect(tight).toEqual({ text: JSON.stringify(doc) + '\n', fits: true });
+    expect(readDocument(tight.text, { maxBytes: compactBytes })).toMatchObject({ ok: true });
+    expect(documentJson(doc, compactBytes - 1).fits).toBe(false);
+  });
+
   it.each([[5], [null], [['T']], [{ text: 'T' }]])('a title that is not a string: %j', (title) => {
     const e = onlyError({ version: 1, title, nodes: [] });
     expect(e).toMatchObject({ code: 'bad-field', path: '$.title' });

@@ -146,6 +146,22 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxNodes: 50_000 } as const;
 
+/**
+ * A document as JSON text for a file (`layout`, `convert`, the editor's Save): indented by
+ * two spaces when that fits within `maxBytes` (UTF-8 bytes; default: the reader's limit),
+ * else on one line, so that what is written can be read back. The text may still be over
+ * the limit (a document that filled it before positions were added): `fits` says so.
+ */
+export function documentJson(
+  doc: DiagramDocument,
+  maxBytes: number = DEFAULT_LIMITS.maxBytes
+): { text: string; fits: boolean } {
+  const pretty = JSON.stringify(doc, null, 2) + '\n';
+  if (utf8Length(pretty) <= maxBytes) return { text: pretty, fits: true };
+  const compact = JSON.stringify(doc) + '\n';
+  return { text: compact, fits: utf8Length(compact) <= maxBytes };
+}
+
 /** UTF-8 length of a string, without encoding it. */
 export function utf8Length(s: string): number {
   let n = 0;
