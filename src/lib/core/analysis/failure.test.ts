@@ -213,6 +213,17 @@ describe('analyze: what fails and what recovers', () => {
     expect(analyze(d).memory).toEqual([{ id: 'pc', capacityGiB: 16, usedGiB: 10, known: true }]);
   });
 
+  it('a service standing on no hardware runs nowhere: it is not listed, unless it stops', () => {
+    const d = doc(
+      ['s1 hardware Server', 'vm1 os VM', 'web service Web', 'lone os Lone', 'x service X'],
+      ['s1>vm1', 'vm1>web', 'lone>x']
+    );
+    expect(states(d)).toEqual({ web: 'running s1' });
+    expect(states(d, ['lone'])).toEqual({ web: 'running s1', x: 'down' });
+    for (const s of analyze(d, ['s1']).services)
+      if (s.state !== 'down') expect(s.on, s.id).toBeDefined();
+  });
+
   it('failed ids: each once, in the order given; an unknown id is refused by name', () => {
     expect(analyze(twoHosts(), ['s2', 's1', 's2']).failed).toEqual(['s2', 's1']);
     expect(() => analyze(twoHosts(), ['s9'])).toThrow(/"s9"/);

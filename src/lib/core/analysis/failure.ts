@@ -98,7 +98,10 @@ export interface FailureOutcome {
   failed: string[];
   /** Every node that stops (failed or above a failed node), in id order. */
   stopped: string[];
-  /** Every service, in document order. */
+  /**
+   * Every service, in document order, but those standing on no hardware (they run nowhere,
+   * so `on` is set for every state but `down`).
+   */
   services: ServiceOutcome[];
   restarts: Restart[];
   continuations: Continuation[];
@@ -204,14 +207,18 @@ export class FailureSim {
   fail(failed: readonly number[]): FailureOutcome {
     const top = this.top;
     const stoppedList = this.stop(failed);
-    const services = top.services().map((s) => {
+    const services: ServiceOutcome[] = [];
+    for (const s of top.services()) {
       const out = this.serviceOutcome(s);
+      // Standing on no hardware (an OS with nothing under it), a service runs nowhere:
+      // there is no machine to name, and no failure of one can touch it.
+      if (out.state !== 'down' && out.on === undefined) continue;
       const vm = top.vmOf(s);
       const primary = vm === undefined ? undefined : top.replicaOf.get(top.id(vm));
-      return primary !== undefined && top.index(primary) >= 0
-        ? { ...out, mirror: true as const }
-        : out;
-    });
+      services.push(
+        primary !== undefined && top.index(primary) >= 0 ? { ...out, mirror: true as const } : out
+      );
+    }
     return {
       failed: failed.map((i) => top.id(i)),
       stopped: stoppedList.map((i) => top.id(i)).sort(compareIds),
