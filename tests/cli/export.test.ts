@@ -442,8 +442,11 @@ describe.concurrent('stackdraw export: pictures with a size limit', SLOW, () => 
     const input = await machines(2000, 'wide.json');
     const r = await stackdraw(['export', input, '-o', out('wide.png')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/note: the PNG is drawn at scale [\d.]+ \(\d+ × \d+ px\)/);
+    const said = /note: the PNG is drawn at scale [\d.]+ \((\d+) × (\d+) px\)/.exec(r.stderr);
+    expect(said, r.stderr).not.toBeNull();
     const size = pngSize(await readFile(out('wide.png')));
+    // The note gives the size of the file written, to the pixel.
+    expect([size.width, size.height]).toEqual([Number(said![1]), Number(said![2])]);
     expect(size.width).toBeLessThanOrEqual(16_384);
     expect(size.height).toBeLessThanOrEqual(16_384);
     expect(size.width * size.height).toBeLessThanOrEqual(100_000_000);

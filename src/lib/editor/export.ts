@@ -76,16 +76,19 @@ export function download(name: string, data: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** SVG → PNG at 2× through a canvas. */
-export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+/** SVG → PNG through a canvas of the plan's size (px; `planPng`: 2× unless that is too big). */
+export async function svgToPng(
+  svg: string,
+  plan: Pick<PngPlan, 'width' | 'height'>
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.src = url;
     await img.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(img.naturalWidth * scale);
-    canvas.height = Math.ceil(img.naturalHeight * scale);
+    canvas.width = plan.width;
+    canvas.height = plan.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
@@ -139,7 +142,7 @@ export async function exportDocument(
       const size = svgSize(svg) ?? { width: 1, height: 1 };
       const plan = planPng(size.width, size.height, 2) as PngPlan;
       if (plan.reduced) editor.say(editor.t.pngReduced(plan.width, plan.height));
-      download(`${fileBase(editor.doc)}.png`, await svgToPng(svg, plan.scale));
+      download(`${fileBase(editor.doc)}.png`, await svgToPng(svg, plan));
     }
   } catch (e) {
     editor.say(String(e), 'error');

@@ -32,9 +32,10 @@ export function planPng(
     Math.ceil(w * s) <= PNG_LIMITS.side &&
     Math.ceil(h * s) <= PNG_LIMITS.side &&
     Math.ceil(w * s) * Math.ceil(h * s) <= PNG_LIMITS.pixels;
-  if (fits(scale))
-    return { scale, width: Math.ceil(w * scale), height: Math.ceil(h * scale), reduced: false };
-  const px = (s: number) => `${Math.ceil(w * s)} × ${Math.ceil(h * s)} px`;
+  // The picture's size in whole pixels, rounded as resvg rounds it (10.5 → 11, 10.4 → 10).
+  const side = (units: number, s: number) => Math.max(1, Math.round(units * s));
+  if (fits(scale)) return { scale, width: side(w, scale), height: side(h, scale), reduced: false };
+  const px = (s: number) => `${side(w, s)} × ${side(h, s)} px`;
   if (explicit) {
     return {
       error: `a PNG at scale ${scale} would be ${px(scale)}, over the limit of ${PNG_LIMITS.side} px a side and ${PNG_LIMITS.pixels / 1e6} megapixels; use a smaller --scale, or export SVG`
@@ -47,7 +48,7 @@ export function planPng(
     Math.sqrt(PNG_LIMITS.pixels / (w * h)) * 0.999
   );
   while (s > 0 && !fits(s)) s *= 0.99;
-  return { scale: s, width: Math.ceil(w * s), height: Math.ceil(h * s), reduced: true };
+  return { scale: s, width: side(w, s), height: side(h, s), reduced: true };
 }
 
 /** The width and height (SVG units) of an SVG document, from its root's attributes. */
