@@ -1,7 +1,7 @@
-import { analysisJson, analysisText, analyze, unknownIds, type Lang } from '../lib/core/index';
+import { analysisJson, analysisText, analyze, type Lang } from '../lib/core/index';
 import type { CliIO } from './io';
-import { displayName, loadDocument, type LoadOptions } from './load';
-import { jsonSafe, terminalSafe as safe, textSafe } from './terminal';
+import { loadDocument, reportUnknownFailIds, type LoadOptions } from './load';
+import { jsonSafe, textSafe } from './terminal';
 
 export interface AnalyzeArgs {
   file: string;
@@ -21,14 +21,7 @@ export interface AnalyzeArgs {
 export async function runAnalyze(io: CliIO, args: AnalyzeArgs): Promise<number> {
   const doc = await loadDocument(io, args.file, { lang: args.lang, ...args.limits });
   if (!doc) return 2;
-  const unknown = unknownIds(doc, args.fail);
-  if (unknown.length) {
-    for (const id of unknown)
-      io.stderr(
-        `stackdraw: ${safe(displayName(args.file))}: --fail ${safe(JSON.stringify(id))}: no node has this id\n`
-      );
-    return 2;
-  }
+  if (reportUnknownFailIds(io, args.file, doc, args.fail, args.lang)) return 2;
   const a = analyze(doc, args.fail);
   if (args.format === 'json') io.stdout(jsonSafe(analysisJson(a)) + '\n');
   else for (const line of analysisText(a, doc, args.lang)) io.stdout(`${textSafe(line)}\n`);

@@ -7,7 +7,6 @@ import {
   planPng,
   PNG_LIMITS,
   svgSize,
-  unknownIds,
   type ValidationReport
 } from '../lib/core/index';
 import { statSync } from 'node:fs';
@@ -15,7 +14,7 @@ import type { SvgOptions } from '../lib/core/export/svg';
 import { nodeElk } from '../lib/node/elk';
 import { fontOutliner, loadFontSources } from '../lib/node/fonts';
 import { isStandardOutput, writeOutput, type CliIO } from './io';
-import { displayName, loadDocument, type LoadOptions } from './load';
+import { loadDocument, reportUnknownFailIds, type LoadOptions } from './load';
 import { terminalSafe } from './terminal';
 
 export interface ExportArgs {
@@ -160,14 +159,7 @@ export async function runExport(io: CliIO, args: ExportArgs): Promise<number> {
     );
   const doc = await loadDocument(io, args.file, { lang: args.lang, ...args.limits });
   if (!doc) return 2;
-  const unknown = unknownIds(doc, args.fail ?? []);
-  if (unknown.length) {
-    for (const id of unknown)
-      io.stderr(
-        `stackdraw: ${terminalSafe(displayName(args.file))}: --fail ${terminalSafe(JSON.stringify(id))}: no node has this id\n`
-      );
-    return 2;
-  }
+  if (reportUnknownFailIds(io, args.file, doc, args.fail ?? [], args.lang)) return 2;
   // Validated once, for the picture and the exit status.
   const report = validate(doc, { expect: args.expect });
   const bytes = await drawPicture(io, doc, args, report, format, args.out ?? '-');

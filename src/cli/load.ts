@@ -6,6 +6,7 @@ import {
   readDocumentBytes,
   renderInputError,
   tooLargeError,
+  unknownIds,
   type DiagramDocument,
   type InputError,
   type Lang,
@@ -165,4 +166,25 @@ export async function loadDocument(
   options: LoadOptions = {}
 ): Promise<DiagramDocument | undefined> {
   return (await loadDocumentLines(io, file, options))?.doc;
+}
+
+/**
+ * `--fail` ids that name no node: one stderr line each (in `lang`), and true when there
+ * were any (the command then exits 2).
+ */
+export function reportUnknownFailIds(
+  io: CliIO,
+  file: string,
+  doc: DiagramDocument,
+  failed: readonly string[],
+  lang: Lang
+): boolean {
+  const unknown = unknownIds(doc, failed);
+  for (const id of unknown) {
+    const what = lang === 'ko' ? '이 id의 노드가 없습니다' : 'no node has this id';
+    io.stderr(
+      `stackdraw: ${terminalSafe(displayName(file))}: --fail ${terminalSafe(JSON.stringify(id))}: ${what}\n`
+    );
+  }
+  return unknown.length > 0;
 }

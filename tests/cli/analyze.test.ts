@@ -125,14 +125,18 @@ describe('stackdraw analyze', () => {
     'an unknown --fail id, or unreadable input: exit 2 and a message naming it',
     SLOW,
     async ({ expect }) => {
-      const [unknown, bad, usage] = await Promise.all([
+      const [unknown, ko, bad, usage] = await Promise.all([
         runCli(['analyze', `${EX}/redundancy-ft-pair.en.json`, '--fail', 'esx9']),
+        runCli(['export', `${EX}/redundancy-ft-pair.en.json`, '--fail', 'esx9', '--lang', 'ko']),
         runCli(['analyze', '-'], '{"version": 1, "nodes": [}'),
         runCli(['analyze'])
       ]);
       expect(unknown.code).toBe(2);
       expect(unknown.stdout).toBe('');
       expect(unknown.stderr).toMatch(/--fail "esx9": no node has this id/);
+      expect(ko.code).toBe(2);
+      expect(ko.stdout).toBe('');
+      expect(ko.stderr).toMatch(/--fail "esx9": 이 id의 노드가 없습니다\n$/);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/<stdin>/);
       expect(usage.code).toBe(2);
