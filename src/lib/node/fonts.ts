@@ -339,33 +339,47 @@ export function fontsFor(
  * character no font has drawn as a box with its code point.
  */
 export function fontOutliner(): OutlineText {
+  // The same words come back many times in one picture (captions, "ESXi" on every host):
+  // each is shaped and drawn once. Shaping is most of an outlined export's time.
+  const drawn = new Map<string, { d: string; width: number }>();
   return (text: string, spec: FontSpec) => {
-    const chain = chainFor(spec.weight);
-    const parts: string[] = [];
-    let x = 0;
-    for (const run of runs(text.normalize('NFC'), chain)) {
-      if (!run.face) {
-        for (const cp of needed(run.text)) {
-          parts.push(placeholder(cp, x, spec.size, chain.primary.font));
-          x += spec.size;
-        }
-        continue;
-      }
-      const font = run.face.font;
-      const scale = spec.size / font.unitsPerEm;
-      const shaped = font.layout(
-        run.text,
-        undefined,
-        undefined,
-        undefined,
-        run.level % 2 === 1 ? 'rtl' : 'ltr'
-      );
-      shaped.glyphs.forEach((glyph, i) => {
-        const pos = shaped.positions[i];
-        parts.push(glyphPath(glyph, x + pos.xOffset * scale, -pos.yOffset * scale, scale));
-        x += pos.xAdvance * scale;
-      });
+    const key = `${spec.weight} ${spec.size} ${text}`;
+    let out = drawn.get(key);
+    if (!out) {
+      out = outline(text, spec);
+      drawn.set(key, out);
     }
-    return { d: parts.join(''), width: x };
+    return out;
   };
+}
+
+/** `text` as glyph outlines at the origin (see `fontOutliner`). */
+function outline(text: string, spec: FontSpec): { d: string; width: number } {
+  const chain = chainFor(spec.weight);
+  const parts: string[] = [];
+  let x = 0;
+  for (const run of runs(text.normalize('NFC'), chain)) {
+    if (!run.face) {
+      for (const cp of needed(run.text)) {
+        parts.push(placeholder(cp, x, spec.size, chain.primary.font));
+        x += spec.size;
+      }
+      continue;
+    }
+    const font = run.face.font;
+    const scale = spec.size / font.unitsPerEm;
+    const shaped = font.layout(
+      run.text,
+      undefined,
+      undefined,
+      undefined,
+      run.level % 2 === 1 ? 'rtl' : 'ltr'
+    );
+    shaped.glyphs.forEach((glyph, i) => {
+      const pos = shaped.positions[i];
+      parts.push(glyphPath(glyph, x + pos.xOffset * scale, -pos.yOffset * scale, scale));
+      x += pos.xAdvance * scale;
+    });
+  }
+  return { d: parts.join(''), width: x };
 }

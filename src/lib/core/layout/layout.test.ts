@@ -274,6 +274,41 @@ describe('layoutDocument: several stacks, relayout and the cache', SLOW, () => {
     }
   });
 
+  it('stacks of one shape ask ELK once, and each is laid out as it would be alone', async () => {
+    // Six hosts: hypervisor, two guests, a service each. Five share one shape; the sixth
+    // has a longer label, so its boxes differ.
+    const nodes: string[] = [];
+    const edges: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      nodes.push(`h${i} hardware ${i === 5 ? 'A much longer server name' : 'Server'}`);
+      nodes.push(
+        `v${i} hypervisor ESXi`,
+        `a${i} os Ubuntu`,
+        `b${i} os Debian`,
+        `s${i} service Web`
+      );
+      edges.push(`h${i}>v${i}`, `v${i}>a${i}`, `v${i}>b${i}`, `a${i}>s${i}`);
+    }
+    const d = makeDoc(nodes, edges);
+    const calls: unknown[] = [];
+    const counting = {
+      layout: (g: Parameters<typeof elk.layout>[0]) => (calls.push(g), elk.layout(g))
+    };
+    const { sizes } = measureDocument(d);
+    const all = await layoutDocument({ doc: d, sizes, elk: counting });
+    expect(calls).toHaveLength(2);
+    // Each stack, relative to its hardware, is what laying out that stack alone gives.
+    for (let i = 0; i < 6; i++) {
+      const ids = [`h${i}`, `v${i}`, `a${i}`, `b${i}`, `s${i}`];
+      const alone = await laidOut(
+        makeDoc(nodes.slice(i * 5, i * 5 + 5), edges.slice(i * 4, i * 4 + 4))
+      );
+      const rel = (l: LayoutResult) =>
+        ids.map((id) => [l.nodes[id].x - l.nodes[`h${i}`].x, l.nodes[id].y - l.nodes[`h${i}`].y]);
+      expect(rel(all), `stack ${i}`).toEqual(rel(alone));
+    }
+  });
+
   it('the cache forgets stacks that are gone', async () => {
     const cache = new LayoutCache();
     await laidOut(threeStacks(), cache);

@@ -314,22 +314,38 @@ function groupKey(plan: GroupPlan, sizes: Record<string, Size>): string {
   );
 }
 
+/**
+ * ELK's columns for one layout call, by a group's shape: its boxes' sizes and host links by
+ * local index, no ids, which is all ELK is given (`elkColumns`). Stacks of one shape (the
+ * 100 hosts of a consolidation, each a hypervisor with the same guests) ask ELK once; ELK
+ * is deterministic, so each gets the columns it would have got alone. Undefined: ELK failed.
+ */
+type ColumnMemo = Map<string, Promise<Float64Array | undefined>>;
+
+function shapeKey({ nodes, host }: GroupPlan, sizes: Record<string, Size>): string {
+  return JSON.stringify(nodes.map((id, j) => [sizes[id].width, sizes[id].height, host[j]]));
+}
+
 async function layoutGroup(
   plan: GroupPlan,
   key: string,
   sizes: Record<string, Size>,
   elk: ElkLike,
-  cache: LayoutCache | undefined
+  cache: LayoutCache | undefined,
+  memo: ColumnMemo
 ): Promise<GroupLayout> {
   const cached = cache?.get(key);
   if (cached) return cached;
   let left: Float64Array | undefined;
   if (plan.nodes.length <= MAX_ELK_NODES && plan.depth <= MAX_ELK_DEPTH) {
-    try {
-      left = await elkColumns(plan, sizes, elk);
-    } catch {
+    const shape = shapeKey(plan, sizes);
+    let columns = memo.get(shape);
+    if (!columns) {
       // ELK failed on this group: the plain placement below draws it instead.
+      columns = elkColumns(plan, sizes, elk).catch(() => undefined);
+      memo.set(shape, columns);
     }
+    left = await columns;
   }
   const result = placeGroup(plan, key, sizes, left ?? treeColumns(plan, sizes));
   cache?.set(key, result);
@@ -478,8 +494,9 @@ function placeGroup(
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
   const { doc, sizes, elk, cache, lang = 'en' } = input;
   const plans = planGroups(doc);
+  const memo: ColumnMemo = new Map();
   const laid = await Promise.all(
-    plans.map((p) => layoutGroup(p, groupKey(p, sizes), sizes, elk, cache))
+    plans.map((p) => layoutGroup(p, groupKey(p, sizes), sizes, elk, cache, memo))
   );
   // Stacks side by side, a cluster's members together in its frame, in rows when wide.
   const units = placementUnits(
