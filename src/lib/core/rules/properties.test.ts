@@ -91,6 +91,11 @@ describe('rules engine properties', () => {
         for (const s of r.stacks) {
           expect(d.nodes.find((n) => n.id === s.root)!.kind).toBe('hardware');
           expect(s.nodes[0]).toBe(s.root);
+          // Nested exactly when a nested note names one of its nodes.
+          const named = r.diagnostics.some(
+            (x) => x.rule === 'nested' && x.nodes.some((id) => s.nodes.includes(id))
+          );
+          expect(s.nested).toBe(named);
         }
       }),
       { numRuns: 400 }

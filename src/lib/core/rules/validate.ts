@@ -373,9 +373,9 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   for (const f of findings) {
     if (RULES[f.rule].severity === 'error')
       for (const x of namedNodes(f)) errorNamed[g.index.get(x)!] = 1;
-    // With Hyper-V on, a hosted hypervisor in Windows runs its VMs through Hyper-V: not nested.
-    if (f.rule === 'nested' && f.key !== 'nested.in-root-partition')
-      nestedNamed[g.index.get(f.hv)!] = 1;
+    // A stack is nested when a nested info names one of its nodes (the root partition's
+    // case included: its message says why no nested support is needed there).
+    if (f.rule === 'nested') nestedNamed[g.index.get(f.hv)!] = 1;
   }
 
   const stamp = new Int32Array(n).fill(-1);
@@ -550,8 +550,6 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   /** Type against placement, and nesting, of a hypervisor on host `h`. */
   function checkPlacement(i: number, h: number, declared: HypervisorType | undefined) {
     const hr = role[h];
-    /** A type-mismatch already says how to draw this hypervisor: no nesting note beside it. */
-    let misplaced = false;
     if (declared !== undefined) {
       const field = g.nodes[i].hypervisorType;
       const entry = facts.entry(i);
@@ -563,7 +561,6 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
         from: field === declared ? ('field' as const) : ('catalog' as const),
         ...(entry ? { product: facts.match(i).matched ?? entry.name, catalogType: entry.type } : {})
       };
-      misplaced = (declared === 1 && hr === OS) || (declared === 2 && hr !== OS);
       if (declared === 1 && hr === OS) {
         const outer = facts.outerHypervisor(h);
         if (outer !== undefined) {
@@ -581,7 +578,10 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
         findings.push({ ...base, key: 'type-mismatch.type2-on-hypervisor' });
       }
     }
-    if (misplaced || facts.notHv(h)) return;
+    // Nested, even when drawn in the wrong place (a Type 1 on a guest OS is ESXi in a VM:
+    // nested, and its type-mismatch says how to draw it); but a hosted hypervisor directly
+    // on another cannot run there at all, so no note says how it could.
+    if (facts.notHv(h) || (declared === 2 && hr === HYPERVISOR)) return;
     if (hr === HYPERVISOR) {
       findings.push({
         key: g.kind[h] === FIRMWARE ? 'nested.on-firmware-hypervisor' : 'nested.on-hypervisor',
