@@ -106,10 +106,21 @@ describe('matching rules', () => {
     expect(catalogMatch(hv('vCenter Server')).notHypervisor?.id).toBe('vcenter');
   });
 
+  it('a combining mark separates tokens, as any character that is not a letter or digit', () => {
+    expect(id('ESXİ')).toBe('esxi');
+    expect(id('Hyper-V\u20dd')).toBe('hyperv');
+    expect(id('버추얼박스')).toBe('virtualbox');
+  });
+
   it('QEMU together with a KVM-family name counts as KVM', () => {
     expect(id('QEMU/KVM')).toBe('kvm');
     expect(id('Proxmox (QEMU)')).toBe('kvm');
     expect(id('QEMU')).toBe('qemu');
+    // Across the two fields too: product QEMU, label KVM (and the other way round).
+    expect(catalogEntryFor(hv('KVM', { product: 'QEMU' }))?.id).toBe('kvm');
+    expect(catalogEntryFor(hv('Proxmox VE 8', { product: 'QEMU' }))?.kvmFamily).toBe(true);
+    expect(catalogEntryFor(hv('QEMU', { product: 'KVM' }))?.id).toBe('kvm');
+    expect(catalogEntryFor(hv('VirtualBox', { product: 'QEMU' }))?.id).toBe('qemu');
   });
 
   it('other matches to two different entries mean no catalog type', () => {

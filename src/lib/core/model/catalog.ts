@@ -209,8 +209,11 @@ export const CLOUD_INSTANCES: readonly CloudEntry[] = [
 
 // ── Matching ──────────────────────────────────────────────────────────────────────────
 
-/** Anything but a letter, a combining mark or a digit separates tokens. */
-const SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
+/**
+ * Anything but a letter or a digit separates tokens (rules v2: after NFKC and lower case),
+ * combining marks included: "ESXİ" lower-cases to "esxi" + U+0307 and still names ESXi.
+ */
+const SEPARATOR = /[^\p{L}\p{N}]+/u;
 
 /** Tokens of a text: NFKC, lower case, split at separators. */
 export function tokens(text: string): string[] {
@@ -342,11 +345,18 @@ export function matchLabel(label: string): CatalogMatch {
 
 /** What the catalog says of a node: by `product` when it matches, else by its label. */
 export function catalogMatch(node: Pick<DiagramNode, 'label' | 'product'>): CatalogMatch {
+  const byLabel = () => (typeof node.label === 'string' ? matchLabel(node.label) : NONE);
   if (typeof node.product === 'string') {
     const byProduct = matchProduct(node.product);
+    // QEMU with a KVM-family entry counts as that entry, whichever field names which
+    // (product "QEMU", label "KVM": QEMU is KVM's device model there too).
+    if (byProduct.hypervisor?.id === 'qemu') {
+      const label = byLabel();
+      if (label.hypervisor?.kvmFamily) return label;
+    }
     if (byProduct !== NONE) return byProduct;
   }
-  return typeof node.label === 'string' ? matchLabel(node.label) : NONE;
+  return byLabel();
 }
 
 /** The hypervisor catalog entry for a node's product or label, if exactly one matches. */
