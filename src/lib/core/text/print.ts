@@ -96,7 +96,9 @@ export function printStackLines(
     );
     const generated = e.id === edgeId(k);
     if (extras.length === 0) return generated ? undefined : wordText(e.id);
-    const fields: Record<string, unknown> = generated ? {} : { id: e.id };
+    // Null-prototype: a field named "__proto__" is a field like any other.
+    const fields: Record<string, unknown> = Object.create(null);
+    if (!generated) fields.id = e.id;
     for (const key of extras) fields[key] = e[key];
     return jsonText(fields);
   };

@@ -45,7 +45,9 @@ const ODD = [
   '+plus',
   '@at',
   'e1',
-  'server-1/esxi'
+  'server-1/esxi',
+  '__proto__',
+  'constructor'
 ];
 
 const text = fc.oneof(
@@ -64,7 +66,7 @@ const extras = (known: ReadonlySet<string>) =>
     {
       weight: 1,
       arbitrary: fc.dictionary(
-        text.filter((k) => !known.has(k) && k !== '__proto__'),
+        text.filter((k) => !known.has(k)),
         json,
         { maxKeys: 2 }
       )
