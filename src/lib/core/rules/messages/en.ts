@@ -384,7 +384,7 @@ export const en: MessageCatalog = {
     message: (p, w) =>
       `${w.q(p.hv)} runs in a logical partition (LPAR) of the firmware hypervisor ${w.q(p.host)}.`,
     hint: () =>
-      'Two levels of hypervisor are the normal production setup here: on IBM Z, z/VM runs in an LPAR on PR/SM and runs its own guests.'
+      'Two levels of hypervisor are the normal production setup here: the firmware hypervisor (PR/SM on IBM Z, PowerVM on IBM Power) splits the machine into LPARs, and a hypervisor in an LPAR (z/VM, for example) runs guests of its own.'
   },
   'ft-same-host': {
     message: (p, w) =>

@@ -310,8 +310,8 @@ export const ko: MessageCatalog = {
   'type-conflicts-catalog': {
     message: (p, w) =>
       `${w.k(p.hv, '을/를')} Type ${w.josa(String(p.declared), '으로/로')} 지정했지만 ${w.josa(p.product, '은/는')} 보통 Type ${p.catalogType} 하이퍼바이저입니다. 지정한 유형(Type ${p.declared})으로 검사합니다.`,
-    hint: (p, w) =>
-      `의도한 것이 아니라면 하이퍼바이저 유형을 ${w.josa(`자동(Type ${p.catalogType})`, '으로/로')} 되돌리세요.`
+    hint: (p) =>
+      `의도한 것이 아니라면 하이퍼바이저 유형을 자동(Type ${p.catalogType})으로 되돌리세요.`
   },
   'not-a-hypervisor.container-engine': {
     message: (p, w) =>
@@ -385,7 +385,7 @@ export const ko: MessageCatalog = {
     message: (p, w) =>
       `${w.k(p.hv, '은/는')} 펌웨어 하이퍼바이저 ${w.q(p.host)}의 논리 파티션(LPAR)에서 실행됩니다.`,
     hint: () =>
-      '여기서는 하이퍼바이저가 두 단계인 것이 일반적인 운영 환경입니다. IBM Z에서는 z/VM이 PR/SM 위의 LPAR에서 실행되며 자기 게스트를 실행합니다.'
+      '여기서는 하이퍼바이저가 두 단계인 것이 일반적인 운영 환경입니다. 펌웨어 하이퍼바이저(IBM Z의 PR/SM, IBM Power의 PowerVM)가 기계를 LPAR로 나누고, LPAR 안의 하이퍼바이저(예: z/VM)가 자기 게스트를 실행합니다.'
   },
   'ft-same-host': {
     message: (p, w) =>
