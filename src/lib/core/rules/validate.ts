@@ -550,6 +550,7 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
   /** Type against placement, and nesting, of a hypervisor on host `h`. */
   function checkPlacement(i: number, h: number, declared: HypervisorType | undefined) {
     const hr = role[h];
+    const misplaced = (declared === 1 && hr === OS) || (declared === 2 && hr !== OS);
     if (declared !== undefined) {
       const field = g.nodes[i].hypervisorType;
       const entry = facts.entry(i);
@@ -578,10 +579,9 @@ export function validate(doc: DiagramDocument, options: ValidateOptions = {}): V
         findings.push({ ...base, key: 'type-mismatch.type2-on-hypervisor' });
       }
     }
-    // Nested, even when drawn in the wrong place (a Type 1 on a guest OS is ESXi in a VM:
-    // nested, and its type-mismatch says how to draw it); but a hosted hypervisor directly
-    // on another cannot run there at all, so no note says how it could.
-    if (facts.notHv(h) || (declared === 2 && hr === HYPERVISOR)) return;
+    // A type-mismatch already says how to draw this hypervisor (and, for ESXi on a VM's
+    // guest OS, how nesting works): a nesting note beside it would tell a second story.
+    if (misplaced || facts.notHv(h)) return;
     if (hr === HYPERVISOR) {
       findings.push({
         key: g.kind[h] === FIRMWARE ? 'nested.on-firmware-hypervisor' : 'nested.on-hypervisor',

@@ -376,9 +376,9 @@ export const en: MessageCatalog = {
   },
   'nested.in-root-partition': {
     message: (p, w) =>
-      `${w.q(p.hv)} runs in ${w.q(p.host)}, the root partition of ${w.q(p.outer)}: with Hyper-V on, Windows itself runs on Hyper-V.`,
+      `${w.q(p.hv)} is a second hypervisor layer: it runs in ${w.q(p.host)}, the root partition of ${w.q(p.outer)} (with Hyper-V on, Windows itself runs on Hyper-V).`,
     hint: () =>
-      'VirtualBox and VMware Workstation then run their VMs through the Windows Hypervisor Platform, that is on Hyper-V itself, so no nested virtualization support is needed. The drawing is fine.'
+      'Nothing has to be turned on for it: VirtualBox and VMware Workstation then run their VMs through the Windows Hypervisor Platform, that is on Hyper-V itself, so no nested virtualization support is needed. The drawing is fine.'
   },
   'nested.on-firmware-hypervisor': {
     message: (p, w) =>

@@ -377,9 +377,9 @@ export const ko: MessageCatalog = {
   },
   'nested.in-root-partition': {
     message: (p, w) =>
-      `${w.k(p.hv, '은/는')} ${w.q(p.outer)}의 루트 파티션인 ${w.q(p.host)}에서 실행됩니다. Hyper-V를 켜면 Windows 자체가 Hyper-V 위에서 실행됩니다.`,
+      `${w.k(p.hv, '은/는')} 두 번째 하이퍼바이저 층입니다: ${w.q(p.outer)}의 루트 파티션인 ${w.q(p.host)}에서 실행됩니다 (Hyper-V를 켜면 Windows 자체가 Hyper-V 위에서 실행됩니다).`,
     hint: () =>
-      '이때 VirtualBox와 VMware Workstation은 Windows 하이퍼바이저 플랫폼, 곧 Hyper-V를 통해 VM을 실행하므로 중첩 가상화 지원이 필요 없습니다. 그림은 이대로 괜찮습니다.'
+      '따로 켤 것은 없습니다: 이때 VirtualBox와 VMware Workstation은 Windows 하이퍼바이저 플랫폼, 곧 Hyper-V를 통해 VM을 실행하므로 중첩 가상화 지원이 필요 없습니다. 그림은 이대로 괜찮습니다.'
   },
   'nested.on-firmware-hypervisor': {
     message: (p, w) =>
