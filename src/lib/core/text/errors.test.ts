@@ -157,6 +157,14 @@ describe('stack text errors: line, column, English and Korean', () => {
         text
       ).toEqual([[code, column]]);
     }
+    // Why the JSON is bad, in the text's language (not JSON.parse's English and positions).
+    expect(parseStack('hw A [+note={bad}]').errors[0].message).toBe(
+      '"{bad}" is not valid JSON: expected a property name in double quotes, found "b"'
+    );
+    const ko = parseStack('hw A [+note={bad}]', { lang: 'ko' }).errors[0].message;
+    expect(ko).toBe(
+      '"{bad}"는 올바른 JSON이 아닙니다: 큰따옴표로 감싼 속성 이름이 와야 하는데 "b"입니다'
+    );
   });
 
   it('a tab-indented block is fine; a space after it is the mistake', () => {

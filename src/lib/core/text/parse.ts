@@ -8,6 +8,7 @@ import {
   type InputError,
   type ReadLimits
 } from '../model/read';
+import { locateJsonError } from '../model/json-error';
 import { NODE_FIELDS, type NodeKind } from '../model/kinds';
 import type { DiagramDocument } from '../model/types';
 import { EN } from './messages/en';
@@ -444,9 +445,16 @@ class Parser {
     this.i = Math.min(j + 1, this.s.length);
     try {
       return { type: 'json', value: JSON.parse(raw), span: this.span(start, this.i) };
-    } catch (e) {
-      const detail = depth > 0 ? 'it is not closed on this line' : (e as Error).message;
-      this.fail('bad-json', { word: short(raw), detail }, start, this.i);
+    } catch {
+      // Why, in the reader's words and the text's language (not JSON.parse's English, whose
+      // "line 1 column 2" counts inside the value).
+      const problem = depth > 0 ? undefined : locateJsonError(raw)?.problem;
+      this.fail(
+        'bad-json',
+        { word: short(raw), json: problem, unclosed: depth > 0 },
+        start,
+        this.i
+      );
       return undefined;
     }
   }

@@ -5,7 +5,7 @@
  * error.
  */
 
-import type { ReaderMessage } from '../../model/read-messages';
+import type { JsonProblem, ReaderMessage } from '../../model/read-messages';
 
 export const STACK_ERROR_CODES = [
   'odd-indent',
@@ -61,8 +61,9 @@ export interface StackErrorParams {
   generated?: boolean;
   /** `document`: the JSON reader's error, as its catalog key and parameters. */
   reader?: ReaderMessage;
-  /** `bad-json`: why the value is not JSON (JSON.parse's words). */
-  detail?: string;
+  /** `bad-json`: why the value is not JSON, or that it is not closed on its line. */
+  json?: JsonProblem;
+  unclosed?: boolean;
 }
 
 export interface StackMessageEntry {

@@ -1,4 +1,4 @@
-import { renderReaderMessage } from '../../model/read-messages';
+import { READER_CATALOGS, renderReaderMessage } from '../../model/read-messages';
 import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 
 /** English messages of the stack text's errors. */
@@ -62,7 +62,8 @@ export const EN: StackMessageCatalog = {
     hint: () => 'End the attributes with ] on the same line: os Ubuntu [cores=2].'
   },
   'bad-json': {
-    message: (p) => `"${p.word}" is not valid JSON${p.detail ? `: ${p.detail}` : ''}`,
+    message: (p) =>
+      `"${p.word}" is not valid JSON${p.unclosed ? ': it is not closed on this line' : p.json ? `: ${READER_CATALOGS.en.json(p.json)}` : ''}`,
     hint: () =>
       'A value in { } or [ ] is JSON on one line: {"key": "value"}, with strings in double quotes.'
   },

@@ -1,5 +1,5 @@
 import { josa } from '../../i18n/josa';
-import { renderReaderMessage } from '../../model/read-messages';
+import { READER_CATALOGS, renderReaderMessage } from '../../model/read-messages';
 import type { StackErrorParams as P, StackMessageCatalog } from './catalog';
 
 /** 스택 텍스트 오류의 한국어 메시지. 조사는 josa()로 붙인다. */
@@ -63,7 +63,7 @@ export const KO: StackMessageCatalog = {
   },
   'bad-json': {
     message: (p) =>
-      `${josa(`"${p.word}"`, '은/는')} 올바른 JSON이 아닙니다${p.detail ? `: ${p.detail}` : ''}`,
+      `${josa(`"${p.word}"`, '은/는')} 올바른 JSON이 아닙니다${p.unclosed ? ': 이 줄에서 닫히지 않았습니다' : p.json ? `: ${READER_CATALOGS.ko.json(p.json)}` : ''}`,
     hint: () => '{ }나 [ ] 안의 값은 한 줄짜리 JSON입니다: {"key": "value"}, 문자열은 큰따옴표로.'
   },
   'missing-ref': {
@@ -85,7 +85,7 @@ export const KO: StackMessageCatalog = {
     hint: () => '하나만 남기세요.'
   },
   'bad-value': {
-    message: (p) => `${p.word}의 값은 ${or(p.allowed)}이어야 합니다`,
+    message: (p) => `${p.word}의 값은 ${(p.allowed ?? []).join(', ')} 중 하나여야 합니다`,
     hint: (p) => {
       const first = p.allowed?.[0] ?? '값';
       if (p.word?.endsWith(':')) return `${p.word} ${first} 처럼 쓰세요.`;
