@@ -117,6 +117,16 @@ describe('stack text errors: line, column, English and Korean', () => {
     ]);
   });
 
+  it('the reader’s errors about replicas and cluster members say how to write them', () => {
+    const replica = parseStack('hw A #a\n  os B [replicaOf=#a]');
+    expect(replica.errors[0].hint).toMatch(/replicaOf=#vm1/);
+    expect(parseStack('hw A #a\n  os B [replicaOf=#a]', { lang: 'ko' }).errors[0].hint).toMatch(
+      /주 사본인 게스트 OS/
+    );
+    const member = parseStack('hw A #a\n  os B #b\ncluster C [members=#b]');
+    expect(member.errors[0].hint).toMatch(/members=#srv1,#srv2/);
+  });
+
   it('an attribute without a name is marked where it stands, never past the line', () => {
     // Found by the property test: `hw[""` marked a column after the end of the text, and
     // `hw[""]` swallowed the closing bracket.

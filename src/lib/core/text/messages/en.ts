@@ -138,7 +138,12 @@ export const EN: StackMessageCatalog = {
   document: {
     message: (p) =>
       p.reader ? renderReaderMessage(p.reader, 'en') : 'the document cannot be read',
-    hint: () => 'Fix the line it names.'
+    hint: (p) =>
+      p.reader?.key.startsWith('replica')
+        ? 'replicaOf goes on the FT copy and names its primary, a guest OS, by its #id: os Web #vm1, then os "Web (FT copy)" [replicaOf=#vm1] on another host.'
+        : p.reader?.key.startsWith('member')
+          ? "A cluster's members are machines: hardware lines with nothing under them, named by their #id: cluster Prod [members=#srv1,#srv2 ha]."
+          : 'Fix the line it names.'
   },
   'more-errors': {
     message: (p) => `… and ${p.count} more errors`

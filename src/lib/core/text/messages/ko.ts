@@ -136,7 +136,12 @@ export const KO: StackMessageCatalog = {
   },
   document: {
     message: (p) => (p.reader ? renderReaderMessage(p.reader, 'ko') : '문서를 읽을 수 없습니다'),
-    hint: () => '이 줄을 고치세요.'
+    hint: (p) =>
+      p.reader?.key.startsWith('replica')
+        ? 'replicaOf는 FT 사본에 쓰고, 주 사본인 게스트 OS를 #id로 가리킵니다: os Web #vm1, 다른 호스트에 os "Web (FT copy)" [replicaOf=#vm1].'
+        : p.reader?.key.startsWith('member')
+          ? '클러스터의 구성원은 기계, 곧 아래에 아무것도 없는 하드웨어 줄이며 #id로 씁니다: cluster Prod [members=#srv1,#srv2 ha].'
+          : '이 줄을 고치세요.'
   },
   'more-errors': {
     message: (p) => `… 그 밖의 오류 ${p.count}개`
