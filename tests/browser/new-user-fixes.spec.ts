@@ -220,9 +220,8 @@ test('a file the reader refuses is explained in the interface language', async (
   const box = page.getByTestId('open-errors');
   await expect(box).toContainText('알 수 없는 종류 "toaster" (노드 "a")');
   await expect(box).not.toContainText('unknown kind');
-  // The place in words (the JSON path on hover), once; a broken file has no place to name.
-  await expect(box.locator('.where')).toHaveAttribute('title', '$.nodes[0].kind');
-  await expect(box).not.toContainText('$.nodes');
+  // The place in words and as a JSON path; a broken file has no place to name.
+  await expect(box.locator('code')).toHaveText(['$.nodes[0].kind']);
   await box.getByRole('button', { name: '닫기' }).click();
   await openFile(page, 'broken.json', 'application/json', '{"version": 1,');
   await expect(box).toContainText('올바른 JSON이 아닙니다');
