@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../model/read';
+import { NODE_FIELDS } from '../model/kinds';
 import { KINDS, type DiagramDocument, type DiagramNode } from '../model/types';
 import { parse, parseStack, print, printStack, printStackLines } from './index';
 
@@ -72,20 +73,7 @@ const extras = (known: ReadonlySet<string>) =>
       )
     }
   );
-const NODE_KEYS = new Set([
-  'id',
-  'kind',
-  'label',
-  'product',
-  'hypervisorType',
-  'expect',
-  'protection',
-  'replicaOf',
-  'cores',
-  'memoryGiB',
-  'vcpus',
-  'position'
-]);
+const NODE_KEYS = new Set<string>(['id', 'kind', 'label', ...NODE_FIELDS, 'position']);
 const capacity = fc.oneof(fc.nat(256), fc.double({ min: 0, max: 1e6, noNaN: true }));
 
 /** A random document the JSON reader accepts. */
